@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test of the platform. Installs, when missing, the Debian packages the tests use as
+# independent references and real servers: PostgreSQL (the store), PROJ (cs2cs, geod) and GDAL (ogrinfo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v cs2cs >/dev/null 2>&1 || need+=(proj-bin)
+command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
+[ -e /usr/lib/python3/dist-packages/pyproj ] || need+=(python3-pyproj)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing test prerequisites: ${need[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
+
+dotnet test Platform.sln --logger "console;verbosity=normal" "$@"

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using JasperFx;
+using Marten;
+using Orleans.Serialization;
+using Platform.Host.Database;
+using Platform.Host.Health;
+using Platform.Host.Plugins;
+
+namespace Platform.Host;
+
+/// <summary>
+/// The composition root: one ASP.NET Core application co-hosting an Orleans silo, with Marten on
+/// PostgreSQL and the scenario plugins loaded before the silo is built.
+/// </summary>
+public static class PlatformApplication
+{
+    /// <summary>Builds the application, or prints one line and returns null when it cannot run here.</summary>
+    public static WebApplication? Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var settings = PlatformSettings.From(builder.Configuration);
+        if (settings.ConnectionString is null && !PostgresAvailable(settings))
+            return null;
+
+        var startupMessages = new List<string>();
+        var catalog = PluginLoader.Load(settings.PluginDirectory, startupMessages.Add);
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(sp => PlatformSettings.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(sp => PlatformDatabase.Open(
+            sp.GetRequiredService<PlatformSettings>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Database")));
+
+        ConfigureJson(builder.Services);
+        builder.Services.AddProblemDetails();
+        ComposePlugins(builder, catalog);
+        ConfigureOrleans(builder, settings, catalog);
+        ConfigureMarten(builder.Services, catalog);
+        builder.Services.AddHostedService<PluginStarter>();
+        builder.Services.AddPlatformHealthChecks();
+
+        var app = builder.Build();
+        foreach (var message in startupMessages)
+            app.Logger.LogInformation("{Message}", message);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapPlatformHealth();
+        app.MapPluginEndpoints(catalog);
+        return app;
+    }
+
+    private static bool PostgresAvailable(PlatformSettings settings)
+    {
+        try
+        {
+            PostgresBinaries.Locate(settings.PostgresBinDirectory);
+            return true;
+        }
+        catch (PostgresNotInstalledException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return false;
+        }
+    }
+
+    private static void ConfigureJson(IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // Chinese text stays readable in answers instead of \uXXXX escapes.
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+
+    private static void ComposePlugins(WebApplicationBuilder builder, PluginCatalog catalog) =>
+        catalog.ForEachUsable("configure services", entry =>
+        {
+            // Registrations go through a scratch collection first, so that a plugin which throws
+            // half-way leaves nothing behind in the host's container.
+            var scratch = new ServiceCollection();
+            entry.Instance!.ConfigureServices(scratch, builder.Configuration);
+            foreach (var descriptor in scratch)
+                builder.Services.Add(descriptor);
+        });
+
+    private static void ConfigureOrleans(WebApplicationBuilder builder, PlatformSettings settings, PluginCatalog catalog)
+    {
+        var siloPort = settings.SiloPort != 0 ? settings.SiloPort : EmbeddedPostgres.FreeLoopbackPort();
+        var gatewayPort = settings.GatewayPort != 0 ? settings.GatewayPort : EmbeddedPostgres.FreeLoopbackPort();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "community-platform", clusterId: "platform");
+            silo.Configure<Orleans.Configuration.EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+            // Plugins are loaded late, so Orleans does not find their grains and codecs by itself.
+            foreach (var entry in catalog.Usable)
+            {
+                var assembly = entry.Assembly!;
+                silo.Services.AddSerializer(s => s.AddAssembly(assembly));
+            }
+        });
+    }
+
+    private static void ConfigureMarten(IServiceCollection services, PluginCatalog catalog) =>
+        services.AddMarten(sp =>
+            {
+                var options = new StoreOptions();
+                options.Connection(sp.GetRequiredService<PlatformDatabase>().ConnectionString);
+                options.DatabaseSchemaName = "platform";
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Plugins");
+                catalog.ForEachUsable("configure event store", entry => entry.Instance!.ConfigureEventStore(options),
+                    (entry, e) => logger.LogError(e, "Plugin {Plugin} failed to configure the event store", entry.Id));
+                return options;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+}

@@ -1,0 +1,33 @@
+using Platform.Abstractions.Commands;
+
+namespace Platform.Host.Plugins;
+
+/// <summary>The plugin list and each running plugin's routes under <c>/api/scenes/{id}</c>.</summary>
+internal static class PluginEndpoints
+{
+    public static void MapPluginEndpoints(this WebApplication app, PluginCatalog catalog)
+    {
+        app.MapGet("/api/plugins", () => catalog.Entries.Select(e => new
+        {
+            id = e.Id,
+            nameZh = e.NameZh,
+            nameEn = e.NameEn,
+            version = e.Version,
+            sdkVersion = e.SdkVersion,
+            dependsOn = e.DependsOn,
+            state = e.State.ToString().ToLowerInvariant(),
+            reason = e.Reason,
+        }));
+
+        catalog.ForEachUsable("map endpoints", entry =>
+        {
+            var scene = app.MapGroup($"/api/scenes/{entry.Id}");
+            // A plugin that failed after mapping (at start) must not keep answering.
+            scene.AddEndpointFilter(async (context, next) => entry.State == PluginState.Running
+                ? await next(context)
+                : ProblemResults.Problem(404, "plugin", $"Plugin '{entry.Id}' is not running ({entry.Reason ?? entry.State.ToString()}).",
+                    $"插件“{entry.NameZh}”未运行。"));
+            entry.Instance!.MapEndpoints(scene);
+        }, (entry, e) => app.Logger.LogError(e, "Plugin {Plugin} failed to map its endpoints", entry.Id));
+    }
+}

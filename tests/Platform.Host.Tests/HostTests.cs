@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Host.Tests.Infrastructure;
+
+namespace Platform.Host.Tests;
+
+public sealed class HostTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    private readonly HttpClient _client = fixture.Factory.CreateClient();
+
+    [Fact]
+    public async Task Health_WhenDatabaseSiloAndPluginsAreUp_Is200WithEachCheckHealthy()
+    {
+        var response = await _client.GetAsync("/health");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        foreach (var check in new[] { "database", "silo", "plugins" })
+            Assert.Equal("healthy", body.GetProperty("checks").GetProperty(check).GetProperty("status").GetString());
+        Assert.Contains("PostgreSQL", body.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Plugins_ListsTheSamplePluginAsRunning()
+    {
+        var plugins = await _client.GetFromJsonAsync<JsonElement>("/api/plugins");
+
+        var sample = plugins.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "sample");
+        Assert.Equal("running", sample.GetProperty("state").GetString());
+        Assert.Equal("1.0.0", sample.GetProperty("version").GetString());
+        Assert.Equal("示例插件（留言板）", sample.GetProperty("nameZh").GetString());
+    }
+
+    [Fact]
+    public async Task SampleNote_PostedThroughTheGrain_IsReadBackFromTheEventStore()
+    {
+        var text = "兴隆湖 " + Guid.NewGuid();
+        var post = await _client.PostAsJsonAsync("/api/scenes/sample/notes", new { text });
+        var notes = await _client.GetFromJsonAsync<JsonElement>("/api/scenes/sample/notes");
+
+        Assert.Equal(HttpStatusCode.Created, post.StatusCode);
+        var note = notes.EnumerateArray().Single(n => n.GetProperty("text").GetString() == text);
+        Assert.Equal("anonymous", note.GetProperty("user").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"text\":\"\"}", "text")]
+    [InlineData("{\"text\":", "body")]
+    public async Task SampleNote_WhenInvalid_Is400ProblemNamingTheField(string json, string field)
+    {
+        var response = await _client.PostAsync("/api/scenes/sample/notes",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task SampleNote_TooLong_IsRefusedAndNothingIsAppended()
+    {
+        var before = (await _client.GetFromJsonAsync<JsonElement>("/api/scenes/sample/notes")).GetArrayLength();
+        var response = await _client.PostAsJsonAsync("/api/scenes/sample/notes", new { text = new string('长', 501) });
+        var after = (await _client.GetFromJsonAsync<JsonElement>("/api/scenes/sample/notes")).GetArrayLength();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, after);
+    }
+}

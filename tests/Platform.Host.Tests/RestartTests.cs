@@ -1,0 +1,25 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Host.Tests.Infrastructure;
+
+namespace Platform.Host.Tests;
+
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task EventsWrittenThroughAPluginGrain_SurviveAHostRestart()
+    {
+        var text = "restart " + Guid.NewGuid();
+        var first = await PlatformFactory.StartAsync("restart");
+        await using (first)
+        {
+            var post = await first.CreateClient().PostAsJsonAsync("/api/scenes/sample/notes", new { text });
+            post.EnsureSuccessStatusCode();
+        }
+
+        await using var second = first.Restarted();
+        var notes = await second.CreateClient().GetFromJsonAsync<JsonElement>("/api/scenes/sample/notes");
+
+        Assert.Contains(notes.EnumerateArray(), n => n.GetProperty("text").GetString() == text);
+    }
+}
