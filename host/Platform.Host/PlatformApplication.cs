@@ -7,7 +7,12 @@ using JasperFx;
 using Marten;
 using Orleans.Serialization;
 using Platform.Host.Database;
+using Platform.Host.Demo;
 using Platform.Host.Health;
+using Platform.Host.Identity;
+using Platform.Jurisdiction;
+using Platform.Jurisdiction.Http;
+using Platform.Spatial;
 using Platform.Host.Plugins;
 
 namespace Platform.Host;
@@ -21,7 +26,9 @@ public static class PlatformApplication
     /// <summary>Builds the application, or prints one line and returns null when it cannot run here.</summary>
     public static WebApplication? Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings and web assets are found next to the binaries wherever the process is started from;
+        // relative paths in settings (the data folder) still resolve against the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var settings = PlatformSettings.From(builder.Configuration);
         if (settings.ConnectionString is null && !PostgresAvailable(settings))
             return null;
@@ -36,10 +43,13 @@ public static class PlatformApplication
 
         ConfigureJson(builder.Services);
         builder.Services.AddProblemDetails();
+        builder.Services.AddPlatformIdentity(settings);
+        builder.Services.AddJurisdiction(builder.Configuration);
         ComposePlugins(builder, catalog);
         ConfigureOrleans(builder, settings, catalog);
         ConfigureMarten(builder.Services, catalog);
         builder.Services.AddHostedService<PluginStarter>();
+        builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddPlatformHealthChecks();
 
         var app = builder.Build();
@@ -47,7 +57,12 @@ public static class PlatformApplication
             app.Logger.LogInformation("{Message}", message);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapPlatformHealth();
+        app.MapAuthEndpoints();
+        app.MapSpatialEndpoints();
+        app.MapJurisdictionEndpoints();
         app.MapPluginEndpoints(catalog);
         return app;
     }

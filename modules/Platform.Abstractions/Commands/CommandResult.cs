@@ -9,7 +9,16 @@ public sealed record Rejection(
     [property: Id(0)] int Status,
     [property: Id(1)] string Field,
     [property: Id(2)] string Reason,
-    [property: Id(3)] string? ReasonZh = null);
+    [property: Id(3)] string? ReasonZh = null)
+{
+    /// <summary>For geometric refusals: where the problem is, as [lon, lat] in EPSG:4490.</summary>
+    [Id(4)]
+    public double[]? Location { get; init; }
+
+    /// <summary>For geometric refusals: the area of the offending part in m².</summary>
+    [Id(5)]
+    public double? AreaSquareMetres { get; init; }
+}
 
 /// <summary>The outcome of a command: accepted with the stream version it produced, or rejected.</summary>
 [GenerateSerializer, Immutable]

@@ -6,13 +6,20 @@ namespace Platform.Abstractions.Commands;
 public static class ProblemResults
 {
     /// <summary>The problem answer for a refused command.</summary>
-    public static IResult ToProblem(this Rejection rejection) =>
-        Problem(rejection.Status, rejection.Field, rejection.Reason, rejection.ReasonZh);
+    public static IResult ToProblem(this Rejection rejection)
+    {
+        var extensions = new Dictionary<string, object?>();
+        if (rejection.Location is not null)
+            extensions["location"] = rejection.Location;
+        if (rejection.AreaSquareMetres is not null)
+            extensions["areaSquareMetres"] = rejection.AreaSquareMetres;
+        return Problem(rejection.Status, rejection.Field, rejection.Reason, rejection.ReasonZh, extensions);
+    }
 
     /// <summary>A problem answer naming <paramref name="field"/>; <paramref name="reasonZh"/> is added as <c>detailZh</c>.</summary>
-    public static IResult Problem(int status, string field, string reason, string? reasonZh = null)
+    public static IResult Problem(int status, string field, string reason, string? reasonZh = null, IDictionary<string, object?>? more = null)
     {
-        var extensions = new Dictionary<string, object?> { ["field"] = field };
+        var extensions = new Dictionary<string, object?>(more ?? new Dictionary<string, object?>()) { ["field"] = field };
         if (reasonZh is not null)
             extensions["detailZh"] = reasonZh;
         return Results.Problem(

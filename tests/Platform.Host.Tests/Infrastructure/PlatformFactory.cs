@@ -9,25 +9,32 @@ namespace Platform.Host.Tests.Infrastructure;
 /// </summary>
 public sealed class PlatformFactory : WebApplicationFactory<Program>
 {
-    private PlatformFactory(string connectionString, string dataDir, string? pluginDir)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private PlatformFactory(string connectionString, string dataDir, string? pluginDir, IReadOnlyDictionary<string, string>? settings)
     {
         ConnectionString = connectionString;
         DataDirectory = dataDir;
         PluginDirectory = pluginDir;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public string ConnectionString { get; }
     public string DataDirectory { get; }
     public string? PluginDirectory { get; }
 
-    public static async Task<PlatformFactory> StartAsync(string name, string? pluginDir = null, string? connectionString = null)
+    public static async Task<PlatformFactory> StartAsync(
+        string name, string? pluginDir = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var cs = connectionString ?? await TestServer.CreateDatabaseAsync(name);
-        return new PlatformFactory(cs, TestServer.CreateFolder(name), pluginDir);
+        var cs = await TestServer.CreateDatabaseAsync(name);
+        return new PlatformFactory(cs, TestServer.CreateFolder(name), pluginDir, settings);
     }
 
     /// <summary>Another host process on the same database: a restart.</summary>
-    public PlatformFactory Restarted() => new(ConnectionString, DataDirectory, PluginDirectory);
+    public PlatformFactory Restarted() => new(ConnectionString, DataDirectory, PluginDirectory, _settings);
+
+    /// <summary>A service of the running host (starts it if needed).</summary>
+    public T Service<T>() where T : notnull => (T)Services.GetService(typeof(T))!;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,5 +42,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("Platform:DataDir", DataDirectory);
         if (PluginDirectory is not null)
             builder.UseSetting("Platform:PluginDir", PluginDirectory);
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
     }
 }

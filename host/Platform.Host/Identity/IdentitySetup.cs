@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Platform.Abstractions.Security;
+
+namespace Platform.Host.Identity;
+
+/// <summary>
+/// Sign-in by cookie (the web page) or bearer token (API clients), chosen per request by the
+/// <c>Authorization</c> header; role policies; 401/403 as problem+json instead of redirects.
+/// </summary>
+internal static class IdentitySetup
+{
+    public const string Scheme = "platform";
+
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, PlatformSettings settings)
+    {
+        // Token and cookie protection keys live in the data folder, so sign-ins survive a restart.
+        services.AddDataProtection()
+            .SetApplicationName("community-platform")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<UserDirectory>();
+
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "cookie or bearer", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "platform.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = c => WriteStatusAsync(c.HttpContext, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => WriteStatusAsync(c.HttpContext, StatusCodes.Status403Forbidden);
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PlatformPolicies.Administer, p => p.RequireRole(PlatformRoles.Administrator))
+            .AddPolicy(PlatformPolicies.EditCommunityData, p => p.RequireRole(PlatformRoles.Administrator, PlatformRoles.Worker))
+            .AddPolicy(PlatformPolicies.ManagePlugins, p => p.RequireRole(PlatformRoles.Administrator, PlatformRoles.Developer))
+            .AddPolicy(PlatformPolicies.Staff, p => p.RequireRole(
+                PlatformRoles.Administrator, PlatformRoles.Planner, PlatformRoles.Worker, PlatformRoles.Developer))
+            .AddPolicy(PlatformPolicies.SignedIn, p => p.RequireAuthenticatedUser());
+        return services;
+    }
+
+    private static Task WriteStatusAsync(HttpContext context, int status)
+    {
+        // No redirect to a login page: API callers and the web page both read the status.
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

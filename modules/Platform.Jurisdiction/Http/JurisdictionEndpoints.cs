@@ -1,0 +1,329 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using Platform.Abstractions.Commands;
+using Platform.Abstractions.Http;
+using Platform.Abstractions.Security;
+using Platform.Jurisdiction.Queries;
+using Platform.Jurisdiction.Register;
+using Platform.Jurisdiction.Units;
+using Platform.Spatial;
+
+namespace Platform.Jurisdiction.Http;
+
+/// <summary><c>/api/jurisdiction</c>: units as of a date, locate, statistics, gaps, history, and the restructuring commands.</summary>
+public static class JurisdictionEndpoints
+{
+    public static IEndpointRouteBuilder MapJurisdictionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/jurisdiction");
+        MapQueries(api);
+        MapCommands(api.MapGroup("").RequireAuthorization(PlatformPolicies.EditCommunityData));
+        return app;
+    }
+
+    private static void MapQueries(RouteGroupBuilder api)
+    {
+        api.MapGet("/units", async (string? asOf, string? level, JurisdictionQueries queries, CancellationToken ct) =>
+        {
+            if (ParseDate(asOf, "asOf") is { Problem: { } bad })
+                return bad;
+            var date = ParseDate(asOf, "asOf").Date;
+            UnitLevel? filter = null;
+            if (level is not null)
+            {
+                if (!UnitLevels.TryParse(level, out var l))
+                    return ProblemResults.Problem(400, "level", $"Unknown level '{level}'; use street, community, village or group.", "层级须为 street、community、village 或 group。");
+                filter = l;
+            }
+            var units = (await queries.AsOfAsync(date, ct))
+                .Where(u => filter is null ? u.Version.DelegatedFromStreet is null : u.Version.Level == filter && u.Version.DelegatedFromStreet is null)
+                .OrderBy(u => u.Version.Level).ThenBy(u => u.Version.Code, StringComparer.Ordinal);
+            var names = (await queries.AsOfAsync(date, ct)).ToDictionary(u => u.Id, u => u.Version.Name);
+            var collection = new FeatureCollection();
+            foreach (var u in units)
+                collection.Add(new Feature(u.Geometry, Attributes(u, names)));
+            return GeoJsonResult(collection);
+        });
+
+        api.MapGet("/units/{id:guid}", async (Guid id, JurisdictionQueries queries, CancellationToken ct) =>
+            await queries.FindAsync(id, ct) is { } unit
+                ? Results.Ok(new { unit.Id, abolished = unit.Abolished, versions = unit.Versions })
+                : ProblemResults.Problem(404, "id", $"No unit {id}.", "找不到该单位。"));
+
+        api.MapGet("/units/{id:guid}/history", async (Guid id, IQuerySession session, CancellationToken ct) =>
+        {
+            var events = await session.Events.FetchStreamAsync(id, token: ct);
+            if (events.Count == 0)
+                return ProblemResults.Problem(404, "id", $"No unit {id}.", "找不到该单位。");
+            return Results.Ok(events.Select(e => new
+            {
+                version = e.Version,
+                type = e.EventTypeName,
+                at = e.Timestamp,
+                user = e.UserName,
+                reason = e.Headers is { } h && h.TryGetValue(EventAttribution.ReasonHeader, out var r) ? r?.ToString() : null,
+                correlationId = e.CorrelationId,
+                data = e.Data,
+            }));
+        });
+
+        api.MapGet("/locate", async (double? lon, double? lat, string? date, JurisdictionQueries queries, CancellationToken ct) =>
+        {
+            if (lon is not { } x || !double.IsFinite(x) || x is < -180 or > 180)
+                return ProblemResults.Problem(400, "lon", "lon must be a longitude in degrees (EPSG:4490).", "lon 须为经度（度）。");
+            if (lat is not { } y || !double.IsFinite(y) || y is < -90 or > 90)
+                return ProblemResults.Problem(400, "lat", "lat must be a latitude in degrees (EPSG:4490).", "lat 须为纬度（度）。");
+            var parsed = ParseDate(date, "date");
+            if (parsed.Problem is { } bad)
+                return bad;
+            var location = await queries.LocateAsync(x, y, parsed.Date, ct);
+            return Results.Ok(new
+            {
+                lon = x, lat = y, date = parsed.Date,
+                location.Street, location.Community, location.Group,
+                location.ManagingStreet, location.OwnerStreet, location.Delegated,
+            });
+        });
+
+        api.MapGet("/statistics", async (string? from, string? to, JurisdictionQueries queries, CancellationToken ct) =>
+        {
+            var f = ParseDate(from, "from", new DateOnly(DateTime.Today.Year - 1, 1, 1));
+            var t = ParseDate(to, "to");
+            if ((f.Problem ?? t.Problem) is { } bad)
+                return bad;
+            if (f.Date > t.Date)
+                return ProblemResults.Problem(400, "from", "'from' is after 'to'.", "起始日期晚于截止日期。");
+            return Results.Ok(await queries.StatisticsAsync(f.Date, t.Date, ct));
+        });
+
+        api.MapGet("/gaps", async (string? asOf, double? minArea, JurisdictionQueries queries, IOptions<JurisdictionOptions> options, CancellationToken ct) =>
+        {
+            var parsed = ParseDate(asOf, "asOf");
+            if (parsed.Problem is { } bad)
+                return bad;
+            var gaps = await queries.GapsAsync(parsed.Date, minArea ?? options.Value.OverlapToleranceSquareMetres, ct);
+            var collection = new FeatureCollection();
+            foreach (var (gap, area) in gaps)
+            {
+                var label = GeometryMeasurement.InteriorPoint(gap);
+                collection.Add(new Feature(gap, new AttributesTable(new Dictionary<string, object?>
+                {
+                    ["areaSquareMetres"] = Math.Round(area, 1),
+                    ["labelLon"] = label.X,
+                    ["labelLat"] = label.Y,
+                })));
+            }
+            return GeoJsonResult(collection);
+        });
+    }
+
+    private static void MapCommands(RouteGroupBuilder api)
+    {
+        api.MapPost("/units", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<EstablishBody>(http);
+            if (bad is not null)
+                return bad;
+            if (string.IsNullOrWhiteSpace(body!.Code))
+                return RequestBody.Missing("code", "编码");
+            if (string.IsNullOrWhiteSpace(body.Name))
+                return RequestBody.Missing("name", "名称");
+            if (!UnitLevels.TryParse(body.Level, out var level))
+                return ProblemResults.Problem(400, "level", "level must be street, community, village or group.", "层级须为 street、community、village 或 group。");
+            var (geometry, geometryProblem) = GeometryInput.Parse(body.Geometry);
+            if (geometryProblem is not null)
+                return geometryProblem;
+            if (await ScopeAsync(http.User, body.ParentId is { } p ? [p] : [], level == UnitLevel.Group, queries) is { } denied)
+                return denied;
+            var command = new EstablishUnit(body.Code.Trim(), body.Name.Trim(), level, body.ParentId, WellKnownText.Write(geometry!), Decision(body.Decision));
+            return Answer(await Grain(grains, o).EstablishAsync(command, Context(http, body.Decision)), created: true);
+        });
+
+        api.MapPost("/units/{id:guid}/rename", async (Guid id, HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<RenameBody>(http);
+            if (bad is not null)
+                return bad;
+            if (string.IsNullOrWhiteSpace(body!.Name))
+                return RequestBody.Missing("name", "名称");
+            if (await ScopeAsync(http.User, [id], true, queries) is { } denied)
+                return denied;
+            return Answer(await Grain(grains, o).RenameAsync(new RenameUnit(id, body.Name.Trim(), Decision(body.Decision)), Context(http, body.Decision)));
+        });
+
+        api.MapPost("/units/{id:guid}/convert-to-community", async (Guid id, HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<ConvertBody>(http);
+            if (bad is not null)
+                return bad;
+            if (string.IsNullOrWhiteSpace(body!.Name))
+                return RequestBody.Missing("name", "名称");
+            if (string.IsNullOrWhiteSpace(body.Code))
+                return RequestBody.Missing("code", "编码");
+            if (await ScopeAsync(http.User, [id], false, queries) is { } denied)
+                return denied;
+            return Answer(await Grain(grains, o).ConvertVillageAsync(new ConvertVillage(id, body.Name.Trim(), body.Code.Trim(), Decision(body.Decision)), Context(http, body.Decision)));
+        });
+
+        api.MapPost("/merges", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<MergeBody>(http);
+            if (bad is not null)
+                return bad;
+            if (body!.AbsorbedIds is not { Length: > 0 })
+                return RequestBody.Missing("absorbedIds", "被撤并单位");
+            NewUnit? created = null;
+            if (body.NewSuccessor is { } n)
+            {
+                if (string.IsNullOrWhiteSpace(n.Code) || string.IsNullOrWhiteSpace(n.Name) || !UnitLevels.TryParse(n.Level, out var nl))
+                    return ProblemResults.Problem(400, "newSuccessor", "A new successor needs code, name and level (community or village).", "新建单位须有编码、名称和层级。");
+                created = new NewUnit(n.Code.Trim(), n.Name.Trim(), nl);
+            }
+            if (await ScopeAsync(http.User, [.. body.AbsorbedIds, .. body.SuccessorId is { } s ? new[] { s } : []], false, queries) is { } denied)
+                return denied;
+            return Answer(await Grain(grains, o).MergeAsync(new MergeUnits(body.AbsorbedIds, body.SuccessorId, created, Decision(body.Decision)), Context(http, body.Decision)));
+        });
+
+        api.MapPost("/transfers", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<TransferBody>(http);
+            if (bad is not null)
+                return bad;
+            if (body!.FromId is not { } from)
+                return RequestBody.Missing("fromId", "调出单位");
+            if (body.ToId is not { } to)
+                return RequestBody.Missing("toId", "调入单位");
+            var (geometry, geometryProblem) = GeometryInput.Parse(body.Geometry);
+            if (geometryProblem is not null)
+                return geometryProblem;
+            if (await ScopeAsync(http.User, [from, to], true, queries) is { } denied)
+                return denied;
+            return Answer(await Grain(grains, o).TransferAreaAsync(new TransferArea(from, to, WellKnownText.Write(geometry!), Decision(body.Decision)), Context(http, body.Decision)));
+        });
+
+        api.MapPost("/group-merges", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<GroupMergeBody>(http);
+            if (bad is not null)
+                return bad;
+            if (body!.GroupIds is not { Length: > 0 })
+                return RequestBody.Missing("groupIds", "拟合并小组");
+            if (body.SuccessorId is not { } successor)
+                return RequestBody.Missing("successorId", "合并后小组");
+            if (body.Vote is null)
+                return RequestBody.Missing("vote", "户代表会议表决情况");
+            if (await ScopeAsync(http.User, [.. body.GroupIds, successor], true, queries) is { } denied)
+                return denied;
+            return Answer(await Grain(grains, o).MergeGroupsAsync(new MergeGroups(body.GroupIds, successor, body.Vote, Decision(body.Decision)), Context(http, body.Decision)));
+        });
+
+        api.MapPost("/delegations", async (HttpContext http, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
+        {
+            if (!http.User.IsInRole(PlatformRoles.Administrator))
+                return ProblemResults.Problem(403, "role", "Only administrators record delegated administration.", "仅管理员可登记托管区域。");
+            var (body, bad) = await RequestBody.ReadAsync<DelegationBody>(http);
+            if (bad is not null)
+                return bad;
+            if (string.IsNullOrWhiteSpace(body!.Name))
+                return RequestBody.Missing("name", "名称");
+            var (geometry, geometryProblem) = GeometryInput.Parse(body.Geometry);
+            if (geometryProblem is not null)
+                return geometryProblem;
+            return Answer(await Grain(grains, o).GrantDelegationAsync(
+                new GrantDelegation(body.Name.Trim(), body.OwnerStreet?.Trim() ?? "", WellKnownText.Write(geometry!), Decision(body.Decision)), Context(http, body.Decision)), created: true);
+        });
+    }
+
+    /// <summary>
+    /// Workers change only resident groups (and, where allowed, units) inside their own community;
+    /// administrators anything. Answers a 403 problem, or null when allowed.
+    /// </summary>
+    private static async Task<IResult?> ScopeAsync(ClaimsPrincipal user, Guid[] units, bool workersAllowed, JurisdictionQueries queries)
+    {
+        if (user.IsInRole(PlatformRoles.Administrator))
+            return null;
+        var community = user.Community();
+        if (!workersAllowed || units.Length == 0)
+            return ProblemResults.Problem(403, "role", "Only administrators may make this change.", "仅管理员可进行此项调整。");
+        var all = (await queries.AllAsync()).ToDictionary(u => u.Id);
+        foreach (var id in units)
+        {
+            var code = CommunityCode(id, all);
+            if (code is null || code != community)
+                return ProblemResults.Problem(403, "unitId",
+                    $"A community worker may change only units inside their own community ({community ?? "none"}).",
+                    "社区工作者只能调整本社区范围内的单位。");
+        }
+        return null;
+    }
+
+    private static string? CommunityCode(Guid id, IReadOnlyDictionary<Guid, UnitHistory> all)
+    {
+        for (var depth = 0; depth < 4 && all.TryGetValue(id, out var unit) && unit.Latest is { } v; depth++)
+        {
+            if (v.Level.Tier() == 1)
+                return v.Code;
+            if (v.ParentId is not { } parent)
+                return null;
+            id = parent;
+        }
+        return null;
+    }
+
+    private static IJurisdictionGrain Grain(IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
+        grains.GetGrain<IJurisdictionGrain>(o.Value.StreetName);
+
+    private static CommandContext Context(HttpContext http, DecisionBody? decision) =>
+        http.User.ToCommandContext(decision?.Reason, http.TraceIdentifier);
+
+    private static Decision Decision(DecisionBody? body) =>
+        body?.ToDecision() ?? new Decision("", default, "");
+
+    private static IResult Answer(UnitCommandResult result, bool created = false)
+    {
+        if (result.Rejection is { } r)
+            return r.ToProblem();
+        var body = new { id = result.UnitId, finding = result.Finding };
+        return created ? Results.Created($"/api/jurisdiction/units/{result.UnitId}", body) : Results.Ok(body);
+    }
+
+    private static (DateOnly Date, IResult? Problem) ParseDate(string? text, string field, DateOnly? fallback = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return (fallback ?? DateOnly.FromDateTime(DateTime.Today), null);
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? (d, null)
+            : (default, ProblemResults.Problem(400, field, $"'{text}' is not a date in the form YYYY-MM-DD.", "日期格式须为 YYYY-MM-DD。"));
+    }
+
+    private static AttributesTable Attributes(JurisdictionQueries.UnitAt u, IReadOnlyDictionary<Guid, string> names)
+    {
+        var label = GeometryMeasurement.InteriorPoint(u.Geometry);
+        return new AttributesTable(new Dictionary<string, object?>
+        {
+            ["id"] = u.Id.ToString(),
+            ["code"] = u.Version.Code,
+            ["name"] = u.Version.Name,
+            ["level"] = u.Version.Level.ToString().ToLowerInvariant(),
+            ["levelZh"] = u.Version.Level.NameZh(),
+            ["parentId"] = u.Version.ParentId?.ToString(),
+            ["parentName"] = u.Version.ParentId is { } p && names.TryGetValue(p, out var pn) ? pn : null,
+            ["validFrom"] = u.Version.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["validTo"] = u.Version.ValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["areaSquareMetres"] = Math.Round(GeometryMeasurement.AreaSquareMetres(u.Geometry), 1),
+            ["labelLon"] = label.X,
+            ["labelLat"] = label.Y,
+        });
+    }
+
+    private static IResult GeoJsonResult(FeatureCollection collection) =>
+        Results.Text(JsonSerializer.Serialize(collection, GeoJson.Options), "application/geo+json; charset=utf-8");
+}

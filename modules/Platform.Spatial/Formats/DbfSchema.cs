@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+using NetTopologySuite.Features;
+using NetTopologySuite.IO.Esri;
+using NetTopologySuite.IO.Esri.Dbf.Fields;
+using NetTopologySuite.IO.Esri.Shapefiles.Writers;
+
+namespace Platform.Spatial;
+
+/// <summary>dBase fields for a layer's attributes: names within 10 bytes, types from the values, text widths in bytes.</summary>
+internal sealed class DbfSchema
+{
+    private const int MaxNameBytes = 10;
+    private const int MaxTextBytes = 254;
+
+    private readonly Encoding _encoding;
+    private readonly List<(string Attribute, string Field, FieldKind Kind, int Width)> _fields = [];
+
+    private DbfSchema(Encoding encoding) => _encoding = encoding;
+
+    private enum FieldKind { Text, Integer, Real, Logical, Date }
+
+    public static DbfSchema For(FeatureLayer layer, Encoding encoding)
+    {
+        var schema = new DbfSchema(encoding);
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in layer.FieldNames())
+        {
+            var values = layer.Features.Select(f => f.Attributes.GetValueOrDefault(name)).Where(v => v is not null).ToArray();
+            var kind = KindOf(values);
+            var width = kind == FieldKind.Text
+                ? Math.Clamp(values.Select(v => encoding.GetByteCount(Text(v))).DefaultIfEmpty(1).Max(), 1, MaxTextBytes)
+                : 0;
+            schema._fields.Add((name, schema.UniqueName(name, used), kind, width));
+        }
+
+        return schema;
+    }
+
+    public ShapefileWriterOptions WriterOptions(ShapeType shapeType, string projection)
+    {
+        var options = new ShapefileWriterOptions(shapeType) { Encoding = _encoding, Projection = projection };
+        foreach (var (_, field, kind, width) in _fields)
+        {
+            _ = kind switch
+            {
+                FieldKind.Integer => options.AddNumericInt64Field(field),
+                FieldKind.Real => options.AddNumericDoubleField(field),
+                FieldKind.Logical => options.AddLogicalField(field),
+                FieldKind.Date => options.AddDateField(field),
+                _ => (DbfField)options.AddCharacterField(field, width),
+            };
+        }
+
+        return options;
+    }
+
+    public AttributesTable Row(IReadOnlyDictionary<string, object?> attributes)
+    {
+        var row = new AttributesTable();
+        foreach (var (attribute, field, kind, width) in _fields)
+        {
+            var value = attributes.GetValueOrDefault(attribute);
+            row.Add(field, value is null ? null : kind switch
+            {
+                FieldKind.Integer => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+                FieldKind.Real => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+                FieldKind.Logical => (bool)value,
+                FieldKind.Date => value is DateOnly d ? d.ToDateTime(TimeOnly.MinValue) : (DateTime)value,
+                _ => Cut(Text(value), width),
+            });
+        }
+
+        return row;
+    }
+
+    private static FieldKind KindOf(object?[] values)
+    {
+        if (values.Length == 0 || values.Any(v => v is string))
+        {
+            return FieldKind.Text;
+        }
+
+        if (values.All(v => v is long or int or short or byte or sbyte or ushort or uint))
+        {
+            return FieldKind.Integer;
+        }
+
+        if (values.All(v => v is long or int or short or byte or sbyte or ushort or uint or double or float or decimal))
+        {
+            return FieldKind.Real;
+        }
+
+        if (values.All(v => v is bool))
+        {
+            return FieldKind.Logical;
+        }
+
+        return values.All(v => v is DateOnly or DateTime) ? FieldKind.Date : FieldKind.Text;
+    }
+
+    private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+
+    private string UniqueName(string name, HashSet<string> used)
+    {
+        var cut = Cut(string.IsNullOrWhiteSpace(name) ? "field" : name, MaxNameBytes);
+        var candidate = cut;
+        for (var n = 1; !used.Add(candidate); n++)
+        {
+            var suffix = $"_{n}";
+            candidate = Cut(cut, MaxNameBytes - suffix.Length) + suffix;
+        }
+
+        return candidate;
+    }
+
+    private string Cut(string text, int maxBytes)
+    {
+        if (_encoding.GetByteCount(text) <= maxBytes)
+        {
+            return text;
+        }
+
+        var enumerator = StringInfo.GetTextElementEnumerator(text);
+        var sb = new StringBuilder();
+        while (enumerator.MoveNext())
+        {
+            var element = enumerator.GetTextElement();
+            if (_encoding.GetByteCount(sb + element) > maxBytes)
+            {
+                break;
+            }
+
+            sb.Append(element);
+        }
+
+        return sb.ToString();
+    }
+}
