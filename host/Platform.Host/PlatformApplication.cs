@@ -10,6 +10,8 @@ using Platform.Host.Database;
 using Platform.Host.Demo;
 using Platform.Host.Health;
 using Platform.Host.Identity;
+using Platform.Host.Maps;
+using Platform.Abstractions.Maps;
 using Platform.Jurisdiction;
 using Platform.Jurisdiction.Http;
 using Platform.Spatial;
@@ -45,6 +47,9 @@ public static class PlatformApplication
         builder.Services.AddProblemDetails();
         builder.Services.AddPlatformIdentity(settings);
         builder.Services.AddJurisdiction(builder.Configuration);
+        builder.Services.AddSingleton<ChangeNotifier>();
+        builder.Services.AddSingleton<LayerCatalog>();
+        builder.Services.AddSingleton<ILayerCatalog>(sp => sp.GetRequiredService<LayerCatalog>());
         ComposePlugins(builder, catalog);
         ConfigureOrleans(builder, settings, catalog);
         ConfigureMarten(builder.Services, catalog);
@@ -63,6 +68,7 @@ public static class PlatformApplication
         app.MapAuthEndpoints();
         app.MapSpatialEndpoints();
         app.MapJurisdictionEndpoints();
+        app.MapLayerEndpoints();
         app.MapPluginEndpoints(catalog);
         return app;
     }
@@ -98,7 +104,7 @@ public static class PlatformApplication
             var scratch = new ServiceCollection();
             entry.Instance!.ConfigureServices(scratch, builder.Configuration);
             foreach (var descriptor in scratch)
-                builder.Services.Add(descriptor);
+                builder.Services.Add(descriptor.ServiceType == typeof(IMapLayer) ? PluginLayer.Wrap(descriptor, entry) : descriptor);
         });
 
     private static void ConfigureOrleans(WebApplicationBuilder builder, PlatformSettings settings, PluginCatalog catalog)
@@ -129,6 +135,7 @@ public static class PlatformApplication
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Listeners.Add(new ChangeListener(sp.GetRequiredService<ChangeNotifier>()));
                 var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Plugins");
                 catalog.ForEachUsable("configure event store", entry => entry.Instance!.ConfigureEventStore(options),
                     (entry, e) => logger.LogError(e, "Plugin {Plugin} failed to configure the event store", entry.Id));

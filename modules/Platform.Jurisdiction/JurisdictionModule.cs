@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Jurisdiction;
+using Platform.Jurisdiction.Maps;
 using Platform.Jurisdiction.Queries;
 using Platform.Jurisdiction.Units;
 
@@ -17,6 +18,7 @@ public static class JurisdictionModule
         services.AddSingleton<JurisdictionQueries>();
         services.AddSingleton<IJurisdictionLocator>(sp => sp.GetRequiredService<JurisdictionQueries>());
         services.ConfigureMarten(ConfigureEventStore);
+        JurisdictionLayers.Register(services);
         return services;
     }
 

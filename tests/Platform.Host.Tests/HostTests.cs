@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Platform.Host.Tests.Infrastructure;
+using Platform.Testing;
 
 namespace Platform.Host.Tests;
 

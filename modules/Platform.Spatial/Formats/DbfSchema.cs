@@ -42,9 +42,15 @@ internal sealed class DbfSchema
         var options = new ShapefileWriterOptions(shapeType) { Encoding = _encoding, Projection = projection };
         foreach (var (_, field, kind, width) in _fields)
         {
+            if (kind == FieldKind.Integer)
+            {
+                // 18 digits: GDAL reads N(18,0) as Integer64 (wider becomes Real); the library's default is 19.
+                options.Fields.Add(new DbfNumericInt64Field(field, 18));
+                continue;
+            }
+
             _ = kind switch
             {
-                FieldKind.Integer => options.AddNumericInt64Field(field),
                 FieldKind.Real => options.AddNumericDoubleField(field),
                 FieldKind.Logical => options.AddLogicalField(field),
                 FieldKind.Date => options.AddDateField(field),

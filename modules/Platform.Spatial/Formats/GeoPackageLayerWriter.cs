@@ -43,7 +43,7 @@ internal sealed class GeoPackageLayerWriter(SqliteConnection connection, Feature
         insert.CommandText =
             $"INSERT INTO {GeoPackageSchema.Quote(table)} ({GeometryColumn}{string.Concat(fields.Select(f => ", " + GeoPackageSchema.Quote(f)))}) " +
             $"VALUES (@g{string.Concat(fields.Select((_, i) => $", @p{i}"))})";
-        var writer = new GeoPackageGeoWriter();
+        var writer = new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY };
         foreach (var feature in layer.Features)
         {
             insert.Parameters.Clear();

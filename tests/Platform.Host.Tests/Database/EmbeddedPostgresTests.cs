@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Platform.Host.Database;
-using Platform.Host.Tests.Infrastructure;
+using Platform.Testing;
 
 namespace Platform.Host.Tests.Database;
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Platform.Host.Tests.Infrastructure;
+using Platform.Testing;
 
 namespace Platform.Host.Tests.Jurisdiction;
 

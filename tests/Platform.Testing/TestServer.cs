@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Host.Database;
 
-namespace Platform.Host.Tests.Infrastructure;
+namespace Platform.Testing;
 
 /// <summary>
 /// The one PostgreSQL server of a test run, started on first use with the platform's own launcher and

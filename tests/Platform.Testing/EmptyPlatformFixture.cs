@@ -1,6 +1,6 @@
 using Platform.Host.Identity;
 
-namespace Platform.Host.Tests.Infrastructure;
+namespace Platform.Testing;
 
 /// <summary>
 /// A host without demo data (<c>Platform:Demo=false</c>) on a fresh database, with users

@@ -1,4 +1,4 @@
-namespace Platform.Host.Tests.Infrastructure;
+namespace Platform.Testing;
 
 /// <summary>A class fixture: one host with the shipped plugins on a fresh database per test class.</summary>
 public sealed class PlatformFixture : IAsyncLifetime

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Platform.Host.Tests.Infrastructure;
+namespace Platform.Testing;
 
 /// <summary>
 /// The real host (ASP.NET Core pipeline, Orleans silo, Marten) on a database of its own on the test

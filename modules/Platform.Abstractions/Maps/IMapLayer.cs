@@ -1,0 +1,32 @@
+using NetTopologySuite.Geometries;
+
+namespace Platform.Abstractions.Maps;
+
+/// <summary>
+/// A layer of features that map surfaces can draw. Register implementations as
+/// <c>services.AddSingleton&lt;IMapLayer, MyLayer&gt;()</c> (modules) or in a plugin's
+/// <c>ConfigureServices</c>; a plugin's layers disappear from every surface while the plugin is not running.
+/// </summary>
+public interface IMapLayer
+{
+    LayerDescriptor Descriptor { get; }
+
+    /// <summary>
+    /// The features matching <paramref name="query"/>, geometry in EPSG:4490 (x = lon, y = lat).
+    /// Personal data (contacts, names of residents) only when <see cref="LayerQuery.IncludePersonalData"/>.
+    /// </summary>
+    Task<IReadOnlyList<MapFeature>> QueryAsync(LayerQuery query, CancellationToken ct = default);
+}
+
+/// <summary>
+/// A request for features: within <paramref name="Bbox"/> (EPSG:4490; null = everywhere), as of
+/// <paramref name="AsOf"/> (null = today), with attribute equality <paramref name="Filters"/>.
+/// </summary>
+public sealed record LayerQuery(Envelope? Bbox, DateOnly? AsOf, IReadOnlyDictionary<string, string> Filters, bool IncludePersonalData = false)
+{
+    /// <summary>Everything, today, no filters, no personal data.</summary>
+    public static LayerQuery All { get; } = new(null, null, new Dictionary<string, string>());
+}
+
+/// <summary>One feature: a stable id, geometry in EPSG:4490, and the attributes named by the layer's fields.</summary>
+public sealed record MapFeature(string Id, Geometry Geometry, IReadOnlyDictionary<string, object?> Properties);
