@@ -14,6 +14,7 @@ using Platform.Host.Maps;
 using Platform.Abstractions.Maps;
 using Platform.Jurisdiction;
 using Platform.Jurisdiction.Http;
+using Platform.Registers;
 using Platform.Spatial;
 using Platform.Host.Plugins;
 
@@ -47,6 +48,7 @@ public static class PlatformApplication
         builder.Services.AddProblemDetails();
         builder.Services.AddPlatformIdentity(settings);
         builder.Services.AddJurisdiction(builder.Configuration);
+        builder.Services.AddRegisters();
         builder.Services.AddSingleton<ChangeNotifier>();
         builder.Services.AddSingleton<LayerCatalog>();
         builder.Services.AddSingleton<ILayerCatalog>(sp => sp.GetRequiredService<LayerCatalog>());
@@ -68,6 +70,7 @@ public static class PlatformApplication
         app.MapAuthEndpoints();
         app.MapSpatialEndpoints();
         app.MapJurisdictionEndpoints();
+        app.MapRegisterEndpoints();
         app.MapLayerEndpoints();
         app.MapPluginEndpoints(catalog);
         return app;

@@ -9,6 +9,18 @@ public interface IJurisdictionLocator
     /// <summary>The units containing (<paramref name="lon"/>, <paramref name="lat"/>) in EPSG:4490 on <paramref name="date"/>.</summary>
     Task<UnitLocation> LocateAsync(double lon, double lat, DateOnly date, CancellationToken ct = default);
 
+    /// <summary>
+    /// The territory the street manages on <paramref name="date"/> — its own and delegated areas — as
+    /// WKT in EPSG:4490, or null when no street is registered.
+    /// </summary>
+    Task<string?> ManagedTerritoryWktAsync(DateOnly date, CancellationToken ct = default);
+
+    /// <summary>
+    /// The community or village containing each point on <paramref name="date"/> (null where none does),
+    /// in the order given; one read of the register for all points.
+    /// </summary>
+    Task<IReadOnlyList<UnitRef?>> CommunitiesOfAsync(IReadOnlyList<(double Lon, double Lat)> points, DateOnly date, CancellationToken ct = default);
+
     /// <summary>The communities and villages in force on <paramref name="date"/>.</summary>
     Task<IReadOnlyList<UnitRef>> CommunitiesAsync(DateOnly date, CancellationToken ct = default);
 }

@@ -58,22 +58,7 @@ public static class JurisdictionEndpoints
                 ? Results.Ok(new { unit.Id, abolished = unit.Abolished, versions = unit.Versions })
                 : ProblemResults.Problem(404, "id", $"No unit {id}.", "找不到该单位。"));
 
-        api.MapGet("/units/{id:guid}/history", async (Guid id, IQuerySession session, CancellationToken ct) =>
-        {
-            var events = await session.Events.FetchStreamAsync(id, token: ct);
-            if (events.Count == 0)
-                return ProblemResults.Problem(404, "id", $"No unit {id}.", "找不到该单位。");
-            return Results.Ok(events.Select(e => new
-            {
-                version = e.Version,
-                type = e.EventTypeName,
-                at = e.Timestamp,
-                user = e.UserName,
-                reason = e.Headers is { } h && h.TryGetValue(EventAttribution.ReasonHeader, out var r) ? r?.ToString() : null,
-                correlationId = e.CorrelationId,
-                data = e.Data,
-            }));
-        });
+        api.MapGet("/units/{id:guid}/history", (Guid id, IQuerySession session, CancellationToken ct) => StreamHistory.AnswerAsync(session, id, ct));
 
         api.MapGet("/locate", async (double? lon, double? lat, string? date, JurisdictionQueries queries, CancellationToken ct) =>
         {

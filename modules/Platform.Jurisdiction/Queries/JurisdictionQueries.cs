@@ -56,6 +56,19 @@ public sealed class JurisdictionQueries(IDocumentStore store) : IJurisdictionLoc
             delegated is not null);
     }
 
+    public async Task<IReadOnlyList<UnitRef?>> CommunitiesOfAsync(IReadOnlyList<(double Lon, double Lat)> points, DateOnly date, CancellationToken ct = default)
+    {
+        var communities = (await AsOfAsync(date, ct)).Where(u => u.Version.Level.Tier() == 1).ToList();
+        var index = new SpatialIndex<UnitAt>(communities.Select(u => new SpatialIndexEntry<UnitAt>(u, u.Geometry)));
+        return points.Select(p => Ref(index.Locate(p.Lon, p.Lat)?.Key)).ToList();
+    }
+
+    public async Task<string?> ManagedTerritoryWktAsync(DateOnly date, CancellationToken ct = default)
+    {
+        var parts = (await AsOfAsync(date, ct)).Where(u => u.Version.Level == UnitLevel.Street).Select(u => u.Geometry).ToList();
+        return parts.Count == 0 ? null : WellKnownText.Write(CascadedPolygonUnion.Union(parts));
+    }
+
     public async Task<IReadOnlyList<UnitRef>> CommunitiesAsync(DateOnly date, CancellationToken ct = default) =>
         (await AsOfAsync(date, ct)).Where(u => u.Version.Level.Tier() == 1).Select(u => Ref(u)!).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
 

@@ -6,8 +6,24 @@ namespace Platform.Jurisdiction.Units;
 /// <summary>Folds a unit's events into its <see cref="UnitHistory"/>: each change closes one version and opens the next.</summary>
 public sealed class UnitHistoryProjection : SingleStreamProjection<UnitHistory, Guid>
 {
+    /// <summary>Only streams of this aggregate: other streams must not produce empty documents here.</summary>
+    public UnitHistoryProjection()
+    {
+        IncludeType<UnitEstablished>();
+        IncludeType<DelegationGranted>();
+        IncludeType<UnitRenamed>();
+        IncludeType<VillageConvertedToCommunity>();
+        IncludeType<UnitsAbsorbed>();
+        IncludeType<BoundaryAdjusted>();
+        IncludeType<UnitReparented>();
+        IncludeType<UnitAbolished>();
+        IncludeType<HouseholdVoteHeld>();
+    }
+
     public override UnitHistory Evolve(UnitHistory? snapshot, Guid id, IEvent e)
     {
+        if (snapshot is null && e.Data is not (UnitEstablished or DelegationGranted))
+            return null!;
         var history = snapshot ?? new UnitHistory { Id = id };
         var latest = history.Latest;
         switch (e.Data)

@@ -1,0 +1,26 @@
+namespace Platform.Abstractions.Registers;
+
+/// <summary>
+/// Read access to the registers of housing, facilities and planning for plugins and reports.
+/// Locations are EPSG:4490 (lon, lat); the community is derived from the location on the date asked.
+/// </summary>
+public interface IRegisterReader
+{
+    /// <summary>Residential compounds (小区) in existence on <paramref name="date"/>.</summary>
+    Task<IReadOnlyList<CompoundInfo>> CompoundsAsync(DateOnly date, CancellationToken ct = default);
+
+    /// <summary>Facilities open on <paramref name="date"/>.</summary>
+    Task<IReadOnlyList<FacilityInfo>> FacilitiesAsync(DateOnly date, CancellationToken ct = default);
+
+    /// <summary>Planning and project sites with their status on <paramref name="date"/>.</summary>
+    Task<IReadOnlyList<SiteInfo>> SitesAsync(DateOnly date, CancellationToken ct = default);
+}
+
+/// <summary>A compound: <paramref name="Kind"/> is commercial, resettlement, talent or village; the point is its label point.</summary>
+public sealed record CompoundInfo(Guid Id, string Name, string Kind, double Lon, double Lat, int Households, int Buildings, string? CommunityCode, string? CommunityName);
+
+/// <summary>A facility of a <see cref="FacilityCategory"/>; hubs list their function spaces as facilities too.</summary>
+public sealed record FacilityInfo(Guid Id, string Name, string Category, string Kind, double Lon, double Lat, string? CommunityCode, string? CommunityName);
+
+/// <summary>A site with its status on the date asked: proposed, approved, under_construction, completed or cancelled.</summary>
+public sealed record SiteInfo(Guid Id, string Name, string Status, string Category, decimal? BudgetWan, string? Owner, string? Zone, double Lon, double Lat, double AreaSquareMetres, string? CommunityCode, string? CommunityName);

@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NetTopologySuite.Geometries;
+using Platform.Abstractions.Commands;
+using Platform.Abstractions.Http;
+using Platform.Abstractions.Jurisdiction;
+using Platform.Abstractions.Registers;
+using Platform.Abstractions.Security;
+using Platform.Registers.Shared;
+using Platform.Spatial;
+
+namespace Platform.Registers.Compounds;
+
+/// <summary><c>/api/compounds</c>: residential compounds and their buildings.</summary>
+internal static class CompoundEndpoints
+{
+    public sealed record CreateBody(string? Name, string? Kind, JsonElement? Geometry, int? Households, string? PropertyCompany, JsonElement? Entrances, DateOnly? Since);
+
+    public sealed record BuildingBody(string? Name, int? Floors, int? Households, JsonElement? Geometry);
+
+    public static void MapCompoundEndpoints(this IEndpointRouteBuilder app)
+    {
+        var compounds = app.MapGroup("/api/compounds");
+
+        compounds.MapGet("", async (string? asOf, string? community, IRegisterReader reader, CancellationToken ct) =>
+        {
+            if (!Wire.TryDate(asOf, out var date))
+                return ProblemResults.Problem(400, "asOf", "asOf must be a date YYYY-MM-DD.", "asOf 须为 YYYY-MM-DD 格式的日期。");
+            var all = await reader.CompoundsAsync(date, ct);
+            return Results.Ok(all.Where(c => community is null || c.CommunityCode == community || c.CommunityName == community)
+                .Select(c => new { c.Id, c.Name, c.Kind, kindZh = CompoundKinds.All[c.Kind].Zh, c.Households, c.Buildings, c.CommunityCode, c.CommunityName, location = new[] { c.Lon, c.Lat } }));
+        });
+
+        compounds.MapGet("/kinds", () => CompoundKinds.All.Select(k => new { code = k.Key, nameZh = k.Value.Zh, nameEn = k.Value.En }));
+
+        compounds.MapGet("/{id:guid}", async (Guid id, IQuerySession session, IJurisdictionLocator jurisdiction, CancellationToken ct) =>
+        {
+            if (await session.LoadAsync<CompoundSummary>(id, ct) is not { } c)
+                return ProblemResults.Problem(404, "id", $"No compound {id}.", "找不到该小区。");
+            var label = Reading.RegisterReader.LabelPoint(c.GeometryWkt);
+            var community = (await jurisdiction.CommunitiesOfAsync([label], Wire.Today, ct))[0];
+            return Results.Ok(new
+            {
+                c.Id, c.Name, c.Kind, kindZh = CompoundKinds.All[c.Kind].Zh, c.Households, c.PropertyCompany, since = c.Since,
+                community = community?.Name, communityCode = community?.Code, location = new[] { label.Lon, label.Lat },
+                geometry = Wire.Geometry(c.GeometryWkt),
+                entrances = c.EntrancesWkt is null ? (JsonElement?)null : Wire.Geometry(c.EntrancesWkt),
+                buildings = c.Buildings.Select(b => new { b.Id, b.Name, b.Floors, b.Households, geometry = Wire.Geometry(b.FootprintWkt) }),
+            });
+        });
+
+        compounds.MapGet("/{id:guid}/history", (Guid id, IQuerySession session, CancellationToken ct) => StreamHistory.AnswerAsync(session, id, ct));
+
+        var writes = compounds.MapGroup("").RequireAuthorization(PlatformPolicies.EditCommunityData);
+
+        writes.MapPost("", async (HttpContext http, IGrainFactory grains, IJurisdictionLocator jurisdiction) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<CreateBody>(http);
+            if (bad is not null)
+                return bad;
+            var (geometry, geometryProblem) = GeometryInput.Parse(body!.Geometry);
+            if (geometryProblem is not null)
+                return geometryProblem;
+            if (geometry is not (Polygon or MultiPolygon))
+                return ProblemResults.Problem(400, "geometry", "A compound's boundary is a Polygon or MultiPolygon.", "小区范围须为面。");
+            Geometry? entrances = null;
+            if (body.Entrances is { ValueKind: not JsonValueKind.Null })
+            {
+                (entrances, var entranceProblem) = GeometryInput.Parse(body.Entrances, "entrances");
+                if (entranceProblem is not null)
+                    return entranceProblem;
+            }
+            if (await ScopeAsync(http.User, geometry, jurisdiction) is { } denied)
+                return denied;
+            var id = Guid.NewGuid();
+            var result = await grains.GetGrain<ICompoundGrain>(id).RegisterAsync(
+                new RegisterCompound(body.Name ?? "", body.Kind ?? "", WellKnownText.Write(geometry), body.Households ?? 0, body.PropertyCompany, entrances is null ? null : WellKnownText.Write(entrances), body.Since ?? Wire.Today),
+                http.User.ToCommandContext("登记小区", http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/compounds/{id}", new { id });
+        });
+
+        writes.MapPost("/{id:guid}/buildings", async (Guid id, HttpContext http, IGrainFactory grains, IJurisdictionLocator jurisdiction) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<BuildingBody>(http);
+            if (bad is not null)
+                return bad;
+            var (geometry, geometryProblem) = GeometryInput.Parse(body!.Geometry);
+            if (geometryProblem is not null)
+                return geometryProblem;
+            if (await ScopeAsync(http.User, geometry!, jurisdiction) is { } denied)
+                return denied;
+            var result = await grains.GetGrain<ICompoundGrain>(id).AddBuildingAsync(
+                new AddBuilding(body.Name ?? "", body.Floors ?? 0, body.Households ?? 0, WellKnownText.Write(geometry!)),
+                http.User.ToCommandContext("登记楼栋", http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/compounds/{id}", new { id, version = result.Version });
+        });
+    }
+
+    /// <summary>Workers register only inside their own community; administrators anywhere.</summary>
+    internal static async Task<IResult?> ScopeAsync(ClaimsPrincipal user, Geometry geometry, IJurisdictionLocator jurisdiction)
+    {
+        if (user.IsInRole(PlatformRoles.Administrator))
+            return null;
+        var label = GeometryMeasurement.InteriorPoint(geometry);
+        var community = (await jurisdiction.CommunitiesOfAsync([(label.X, label.Y)], Wire.Today))[0];
+        return user.MayEditCommunity(community?.Code)
+            ? null
+            : ProblemResults.Problem(403, "geometry", $"A community worker may register only inside their own community; this lies in {community?.Name ?? "no community"}.",
+                $"社区工作者只能登记本社区范围内的对象；该位置属于{community?.Name ?? "辖区外"}。");
+    }
+}

@@ -1,0 +1,54 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Platform.Registers.Compounds;
+
+/// <summary>A compound as the register shows it. Its community is not stored: it follows from its location on the date asked.</summary>
+public sealed class CompoundSummary
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string GeometryWkt { get; set; } = "";
+    public int Households { get; set; }
+    public string? PropertyCompany { get; set; }
+    public string? EntrancesWkt { get; set; }
+    public DateOnly Since { get; set; }
+    public List<BuildingRecord> Buildings { get; set; } = [];
+    public long Version { get; set; }
+}
+
+public sealed record BuildingRecord(Guid Id, string Name, int Floors, int Households, string FootprintWkt);
+
+public sealed class CompoundSummaryProjection : SingleStreamProjection<CompoundSummary, Guid>
+{
+    /// <summary>Only streams of this aggregate: other streams must not produce empty documents here.</summary>
+    public CompoundSummaryProjection()
+    {
+        IncludeType<CompoundRegistered>();
+        IncludeType<BuildingAdded>();
+        IncludeType<CompoundDetailsRevised>();
+    }
+
+    public override CompoundSummary Evolve(CompoundSummary? snapshot, Guid id, IEvent e)
+    {
+        if (snapshot is null && e.Data is not CompoundRegistered)
+            return null!;
+        var c = snapshot ?? new CompoundSummary { Id = id };
+        switch (e.Data)
+        {
+            case CompoundRegistered x:
+                (c.Name, c.Kind, c.GeometryWkt, c.Households, c.PropertyCompany, c.EntrancesWkt, c.Since) =
+                    (x.Name, x.Kind, x.GeometryWkt, x.Households, x.PropertyCompany, x.EntrancesWkt, x.Since);
+                break;
+            case BuildingAdded x:
+                c.Buildings.Add(new BuildingRecord(x.BuildingId, x.Name, x.Floors, x.Households, x.FootprintWkt));
+                break;
+            case CompoundDetailsRevised x:
+                (c.Name, c.Kind, c.Households, c.PropertyCompany) = (x.Name, x.Kind, x.Households, x.PropertyCompany);
+                break;
+        }
+        c.Version = e.Version;
+        return c;
+    }
+}

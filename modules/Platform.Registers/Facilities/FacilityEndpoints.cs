@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NetTopologySuite.Geometries;
+using Platform.Abstractions.Commands;
+using Platform.Abstractions.Http;
+using Platform.Abstractions.Jurisdiction;
+using Platform.Abstractions.Registers;
+using Platform.Abstractions.Security;
+using Platform.Registers.Compounds;
+using Platform.Registers.Shared;
+using Platform.Spatial;
+
+namespace Platform.Registers.Facilities;
+
+/// <summary><c>/api/facilities</c> and <c>/api/service-hubs</c>.</summary>
+internal static class FacilityEndpoints
+{
+    public sealed record CreateBody(string? Name, string? Category, JsonElement? Geometry, DateOnly? OpenedOn);
+
+    public sealed record CloseBody(DateOnly? ClosedOn, string? Reason);
+
+    public sealed record HubBody(string? Name, JsonElement? Geometry, HubSpace[]? Spaces, Guid[]? ServedCompoundIds, DateOnly? OpenedOn);
+
+    public static void MapFacilityEndpoints(this IEndpointRouteBuilder app)
+    {
+        var facilities = app.MapGroup("/api/facilities");
+
+        facilities.MapGet("/categories", () => FacilityCategories.All);
+
+        facilities.MapGet("", async (string? asOf, string? category, string? kind, string? community, IRegisterReader reader, CancellationToken ct) =>
+        {
+            if (!Wire.TryDate(asOf, out var date))
+                return ProblemResults.Problem(400, "asOf", "asOf must be a date YYYY-MM-DD.", "asOf 须为 YYYY-MM-DD 格式的日期。");
+            var all = await reader.FacilitiesAsync(date, ct);
+            return Results.Ok(all
+                .Where(f => (category is null || f.Category == category) && (kind is null || f.Kind == kind) && (community is null || f.CommunityCode == community || f.CommunityName == community))
+                .Select(f => new { f.Id, f.Name, f.Category, categoryZh = FacilityCategories.Find(f.Category)?.NameZh, f.Kind, f.CommunityCode, f.CommunityName, location = new[] { f.Lon, f.Lat } }));
+        });
+
+        facilities.MapGet("/{id:guid}/history", (Guid id, IQuerySession session, CancellationToken ct) => StreamHistory.AnswerAsync(session, id, ct));
+
+        var writes = facilities.MapGroup("").RequireAuthorization(PlatformPolicies.EditCommunityData);
+
+        writes.MapPost("", async (HttpContext http, IGrainFactory grains, IJurisdictionLocator jurisdiction) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<CreateBody>(http);
+            if (bad is not null)
+                return bad;
+            var (geometry, geometryProblem) = GeometryInput.Parse(body!.Geometry);
+            if (geometryProblem is not null)
+                return geometryProblem;
+            if (await CompoundEndpoints.ScopeAsync(http.User, geometry!, jurisdiction) is { } denied)
+                return denied;
+            var id = Guid.NewGuid();
+            var result = await grains.GetGrain<IFacilityGrain>(id).RegisterAsync(
+                new RegisterFacility(body.Name ?? "", body.Category ?? "", WellKnownText.Write(geometry!), body.OpenedOn ?? Wire.Today, null),
+                http.User.ToCommandContext("登记设施", http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/facilities/{id}", new { id });
+        });
+
+        writes.MapPost("/{id:guid}/close", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<CloseBody>(http);
+            if (bad is not null)
+                return bad;
+            if (string.IsNullOrWhiteSpace(body!.Reason))
+                return RequestBody.Missing("reason", "关闭原因");
+            var result = await grains.GetGrain<IFacilityGrain>(id).CloseAsync(new CloseFacility(body.ClosedOn ?? Wire.Today, body.Reason), http.User.ToCommandContext(body.Reason, http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
+        });
+
+        var hubs = app.MapGroup("/api/service-hubs");
+        hubs.MapGet("", async (IQuerySession session, CancellationToken ct) =>
+            (await session.Query<ServiceHubSummary>().ToListAsync(ct)).OrderBy(h => h.Name, StringComparer.Ordinal)
+                .Select(h => new { h.Id, h.Name, h.Spaces, h.ServedCompoundIds, openedOn = h.OpenedOn, geometry = Wire.Geometry(h.GeometryWkt) }));
+        hubs.MapPost("", async (HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<HubBody>(http);
+            if (bad is not null)
+                return bad;
+            var (geometry, geometryProblem) = GeometryInput.Parse(body!.Geometry);
+            if (geometryProblem is not null)
+                return geometryProblem;
+            if (geometry is not Point)
+                return ProblemResults.Problem(400, "geometry", "A hub is located by a Point.", "综合体位置须为点。");
+            var id = Guid.NewGuid();
+            var result = await grains.GetGrain<IServiceHubGrain>(id).RegisterAsync(
+                new RegisterServiceHub(body.Name ?? "", WellKnownText.Write(geometry), body.Spaces ?? [], body.ServedCompoundIds ?? [], body.OpenedOn ?? Wire.Today),
+                http.User.ToCommandContext("登记综合体", http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/service-hubs/{id}", new { id });
+        }).RequireAuthorization(PlatformPolicies.Administer);
+    }
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using Platform.Abstractions.Commands;
+using Platform.Abstractions.Jurisdiction;
+using Platform.Abstractions.Registers;
+using Platform.Abstractions.Security;
+using Platform.Registers.Compounds;
+using Platform.Registers.Facilities;
+using Platform.Registers.Sites;
+using Platform.Registers.Shared;
+using Platform.Spatial;
+
+namespace Platform.Registers.Import;
+
+/// <summary>
+/// <c>POST /api/imports/{register}?format=csv|geojson|shapefile|geopackage[&amp;mode=skip-invalid]</c> with the
+/// file as the body. Every row is checked before anything is written. By default the import is all or
+/// nothing: one bad row refuses the whole file (422, every bad row listed with its reason). With
+/// <c>mode=skip-invalid</c> the good rows are registered and the bad ones reported. Never half a row.
+/// </summary>
+internal static class ImportEndpoints
+{
+    private sealed record Row(int Number, FeatureRecord Record);
+
+    private sealed record RowProblem(int Row, string Field, string Reason, string ReasonZh);
+
+    public static void MapImportEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/imports/{register}", async (string register, string? format, string? mode, string? crs, string? encoding,
+            HttpContext http, IGrainFactory grains, IDocumentStore store, IJurisdictionLocator jurisdiction) =>
+        {
+            if (register is not ("sites" or "compounds" or "facilities"))
+                return ProblemResults.Problem(404, "register", "Registers that import: sites, compounds, facilities.", "可导入的登记簿：sites、compounds、facilities。");
+            if (mode is not (null or "all-or-nothing" or "skip-invalid"))
+                return ProblemResults.Problem(400, "mode", "mode is all-or-nothing (default) or skip-invalid.", "mode 须为 all-or-nothing（默认）或 skip-invalid。");
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            buffer.Position = 0;
+            FeatureLayer layer;
+            try
+            {
+                layer = Read(buffer, format, crs, encoding);
+            }
+            catch (FeatureImportException e)
+            {
+                return ProblemResults.Problem(400, "body", e.Message, e.MessageZh);
+            }
+            catch (Exception e) when (e is FormatException or JsonException or UnknownCrsException or InvalidDataException or CoordinateOutOfRangeException or ArgumentException)
+            {
+                return ProblemResults.Problem(400, "body", $"The file could not be read as {format}: {e.Message}", "无法按指定格式读取文件。");
+            }
+
+            var rows = layer.Features.Select((f, i) => new Row(i + 1, f)).ToList();
+            var problems = new List<RowProblem>();
+            foreach (var row in rows)
+                problems.AddRange(await CheckAsync(register, row, store, jurisdiction, http.User));
+            var bad = problems.Select(p => p.Row).ToHashSet();
+            if (problems.Count > 0 && mode != "skip-invalid")
+            {
+                return Results.Json(new
+                {
+                    type = "about:blank", title = "Import refused", status = 422,
+                    detail = $"{bad.Count} of {rows.Count} rows are invalid; nothing was imported.",
+                    detailZh = $"共 {rows.Count} 行，其中 {bad.Count} 行有误，未导入任何数据。",
+                    imported = 0, refused = problems,
+                }, statusCode: 422, contentType: "application/problem+json");
+            }
+            var imported = new List<object>();
+            var context = http.User.ToCommandContext($"导入{register}（{format}）", http.TraceIdentifier);
+            foreach (var row in rows.Where(r => !bad.Contains(r.Number)))
+            {
+                var id = Guid.NewGuid();
+                var result = await RegisterAsync(register, id, row.Record, grains, context);
+                if (result.Rejection is { } r)
+                    problems.Add(new RowProblem(row.Number, r.Field, r.Reason, r.ReasonZh ?? r.Reason));
+                else
+                    imported.Add(new { row = row.Number, id });
+            }
+            return Results.Ok(new { imported = imported.Count, rows = imported, refused = problems, sourceCrs = layer.SourceCrs, sourceEncoding = layer.SourceEncoding });
+        }).RequireAuthorization(PlatformPolicies.Administer);
+
+    private static FeatureLayer Read(Stream input, string? format, string? crs, string? encoding)
+    {
+        var text = encoding is null ? null : System.Text.Encoding.GetEncoding(encoding);
+        switch (format)
+        {
+            case "csv":
+                return CsvPoints.Import(input, new CsvImportOptions { Crs = crs ?? StorageCrs.Code, Encoding = text });
+            case "shapefile":
+                return ShapefileZip.Import(input, new ShapefileImportOptions { Encoding = text, SourceCrs = crs });
+            case "geopackage":
+                return GeoPackageFile.Import(input, new GeoPackageImportOptions { SourceCrs = crs });
+            case "geojson":
+                var collection = JsonSerializer.Deserialize<FeatureCollection>(input, GeoJson.Options)
+                    ?? throw new FormatException("empty GeoJSON");
+                return new FeatureLayer("geojson", collection.Select(f => new FeatureRecord(
+                    crs is null || crs == StorageCrs.Code ? f.Geometry : CoordinateTransformer.Transform(f.Geometry, crs, StorageCrs.Code),
+                    (IReadOnlyDictionary<string, object?>)(f.Attributes?.GetNames().ToDictionary(n => n, n => (object?)f.Attributes[n]) ?? new Dictionary<string, object?>()))).ToList())
+                { SourceCrs = crs ?? StorageCrs.Code };
+            default:
+                throw new FormatException("format must be csv, geojson, shapefile or geopackage");
+        }
+    }
+
+    private static async Task<IEnumerable<RowProblem>> CheckAsync(string register, Row row, IDocumentStore store, IJurisdictionLocator jurisdiction, System.Security.Claims.ClaimsPrincipal user)
+    {
+        var problems = new List<RowProblem>();
+        var a = row.Record.Attributes;
+        var g = row.Record.Geometry;
+        if (string.IsNullOrWhiteSpace(Text(a, "name")))
+            problems.Add(new(row.Number, "name", "The name is missing.", "缺少名称。"));
+        var validation = GeometryValidator.Validate(g);
+        if (!validation.Valid)
+        {
+            var at = validation.Location is { } l ? string.Format(CultureInfo.InvariantCulture, " at {0:0.000000},{1:0.000000}", l[0], l[1]) : "";
+            problems.Add(new(row.Number, "geometry", (validation.Reason ?? "invalid geometry") + at, validation.ReasonZh ?? "几何图形无效。"));
+            return problems;
+        }
+        switch (register)
+        {
+            case "compounds":
+                if (!CompoundKinds.All.ContainsKey(Text(a, "kind") ?? ""))
+                    problems.Add(new(row.Number, "kind", "kind is commercial, resettlement, talent or village.", "小区类型无效。"));
+                if (g is not (Polygon or MultiPolygon))
+                    problems.Add(new(row.Number, "geometry", "A compound's boundary is a polygon.", "小区范围须为面。"));
+                if (Number(a, "households") is < 0)
+                    problems.Add(new(row.Number, "households", "Households cannot be negative.", "户数不能为负。"));
+                break;
+            case "facilities":
+                if (FacilityCategories.Find(Text(a, "category")) is null)
+                    problems.Add(new(row.Number, "category", $"Unknown category '{Text(a, "category")}'.", "设施类别未知。"));
+                if (g is not Point)
+                    problems.Add(new(row.Number, "geometry", "A facility is a point.", "设施位置须为点。"));
+                break;
+            case "sites":
+                if (Text(a, "status") is { } s && !SiteStatuses.TryParse(s, out _))
+                    problems.Add(new(row.Number, "status", $"Unknown status '{s}'.", "点位状态无效。"));
+                if (Number(a, "budgetWan") is < 0)
+                    problems.Add(new(row.Number, "budgetWan", "The budget cannot be negative.", "投资额不能为负。"));
+                if (await SitePlacementRules.CheckAsync(g, Guid.Empty, store, jurisdiction) is { } placement)
+                    problems.Add(new(row.Number, placement.Field, placement.Reason, placement.ReasonZh ?? placement.Reason));
+                break;
+        }
+        if (!user.IsInRole(PlatformRoles.Administrator))
+            problems.Add(new(row.Number, "role", "Only administrators import.", "仅管理员可导入。"));
+        return problems;
+    }
+
+    private static Task<CommandResult> RegisterAsync(string register, Guid id, FeatureRecord record, IGrainFactory grains, CommandContext context)
+    {
+        var a = record.Attributes;
+        var wkt = WellKnownText.Write(record.Geometry);
+        return register switch
+        {
+            "compounds" => grains.GetGrain<ICompoundGrain>(id).RegisterAsync(new RegisterCompound(Text(a, "name")!, Text(a, "kind")!, wkt,
+                (int)(Number(a, "households") ?? 0), Text(a, "propertyCompany") ?? Text(a, "property"), null, Wire.Today), context),
+            "facilities" => grains.GetGrain<IFacilityGrain>(id).RegisterAsync(new RegisterFacility(Text(a, "name")!, Text(a, "category")!, wkt, Wire.Today, null), context),
+            _ => grains.GetGrain<ISiteGrain>(id).RegisterAsync(new RegisterSite(Text(a, "name")!, Text(a, "category") ?? "project", wkt,
+                Text(a, "status") is { } s && SiteStatuses.TryParse(s, out var status) ? status : SiteStatus.Proposed, Wire.Today,
+                Number(a, "budgetWan") is { } b ? (decimal)b : null, Text(a, "owner"), null), context),
+        };
+    }
+
+    private static string? Text(IReadOnlyDictionary<string, object?> a, string key) =>
+        a.FirstOrDefault(kv => string.Equals(kv.Key, key, StringComparison.OrdinalIgnoreCase)).Value is { } v && Convert.ToString(v, CultureInfo.InvariantCulture) is { Length: > 0 } s ? s.Trim() : null;
+
+    private static double? Number(IReadOnlyDictionary<string, object?> a, string key) =>
+        Text(a, key) is { } s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+}

@@ -1,0 +1,42 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Platform.Registers.Planning;
+
+/// <summary>A planning zone; <see cref="Kind"/> is <c>belt</c> or <c>cluster</c>.</summary>
+public sealed class PlanningZoneSummary
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Theme { get; set; } = "";
+    public string GeometryWkt { get; set; } = "";
+    public string Description { get; set; } = "";
+}
+
+/// <summary>Water or road; <see cref="Kind"/> is <c>water</c> or <c>road</c>.</summary>
+public sealed class BaseFeatureSummary
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string GeometryWkt { get; set; } = "";
+}
+
+public sealed class PlanningZoneProjection : SingleStreamProjection<PlanningZoneSummary, Guid>
+{
+    public PlanningZoneProjection() => IncludeType<ZoneDesignated>();
+
+    public override PlanningZoneSummary Evolve(PlanningZoneSummary? snapshot, Guid id, IEvent e) => e.Data is ZoneDesignated z
+        ? new PlanningZoneSummary { Id = id, Name = z.Name, Kind = z.Kind, Theme = z.Theme, GeometryWkt = z.GeometryWkt, Description = z.Description }
+        : snapshot!;
+}
+
+public sealed class BaseFeatureProjection : SingleStreamProjection<BaseFeatureSummary, Guid>
+{
+    public BaseFeatureProjection() => IncludeType<BaseFeatureRecorded>();
+
+    public override BaseFeatureSummary Evolve(BaseFeatureSummary? snapshot, Guid id, IEvent e) => e.Data is BaseFeatureRecorded b
+        ? new BaseFeatureSummary { Id = id, Name = b.Name, Kind = b.Kind, GeometryWkt = b.GeometryWkt }
+        : snapshot!;
+}

@@ -1,0 +1,53 @@
+using Marten;
+using Platform.Abstractions.Jurisdiction;
+using Platform.Abstractions.Registers;
+using Platform.Registers.Compounds;
+using Platform.Registers.Facilities;
+using Platform.Registers.Planning;
+using Platform.Registers.Sites;
+using Platform.Spatial;
+
+namespace Platform.Registers.Reading;
+
+/// <summary>The registers' read side for plugins, reports and layers; communities are located on the date asked.</summary>
+public sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator jurisdiction) : IRegisterReader
+{
+    public async Task<IReadOnlyList<CompoundInfo>> CompoundsAsync(DateOnly date, CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        var compounds = (await session.Query<CompoundSummary>().ToListAsync(ct)).Where(c => c.Since <= date).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var points = compounds.Select(c => LabelPoint(c.GeometryWkt)).ToList();
+        var communities = await jurisdiction.CommunitiesOfAsync(points, date, ct);
+        return compounds.Select((c, i) => new CompoundInfo(c.Id, c.Name, c.Kind, points[i].Lon, points[i].Lat, c.Households, c.Buildings.Count,
+            communities[i]?.Code, communities[i]?.Name)).ToList();
+    }
+
+    public async Task<IReadOnlyList<FacilityInfo>> FacilitiesAsync(DateOnly date, CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        var facilities = (await session.Query<FacilitySummary>().ToListAsync(ct)).Where(f => f.OpenOn(date)).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        var points = facilities.Select(f => LabelPoint(f.GeometryWkt)).ToList();
+        var communities = await jurisdiction.CommunitiesOfAsync(points, date, ct);
+        return facilities.Select((f, i) => new FacilityInfo(f.Id, f.Name, f.Category, FacilityCategories.Find(f.Category)?.Kind ?? "", points[i].Lon, points[i].Lat,
+            communities[i]?.Code, communities[i]?.Name)).ToList();
+    }
+
+    public async Task<IReadOnlyList<SiteInfo>> SitesAsync(DateOnly date, CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        var sites = (await session.Query<SiteSummary>().ToListAsync(ct)).Where(s => s.StatusOn(date) is not null).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var zones = (await session.Query<PlanningZoneSummary>().ToListAsync(ct)).ToDictionary(z => z.Id, z => z.Name);
+        var points = sites.Select(s => LabelPoint(s.GeometryWkt)).ToList();
+        var communities = await jurisdiction.CommunitiesOfAsync(points, date, ct);
+        return sites.Select((s, i) => new SiteInfo(s.Id, s.Name, s.StatusOn(date)!.Value.Code(), s.Category, s.BudgetWan, s.Owner,
+            s.ZoneId is { } z && zones.TryGetValue(z, out var zn) ? zn : null, points[i].Lon, points[i].Lat,
+            Math.Round(GeometryMeasurement.AreaSquareMetres(WellKnownText.Read(s.GeometryWkt)), 1),
+            communities[i]?.Code, communities[i]?.Name)).ToList();
+    }
+
+    internal static (double Lon, double Lat) LabelPoint(string wkt)
+    {
+        var p = GeometryMeasurement.InteriorPoint(WellKnownText.Read(wkt));
+        return (p.X, p.Y);
+    }
+}
