@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the platform. Installs, when missing, the Debian packages the tests use as
-# independent references and real servers: PostgreSQL (the store), PROJ (cs2cs, geod) and GDAL (ogrinfo).
+# independent references and real servers: PostgreSQL (the store), PROJ (cs2cs, geod), GDAL (ogrinfo),
+# Chromium (the web map's browser test), a CJK font (printed maps) and LibreOffice with poppler (reports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,13 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v cs2cs >/dev/null 2>&1 || need+=(proj-bin)
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
 [ -e /usr/lib/python3/dist-packages/pyproj ] || need+=(python3-pyproj)
+# The web map's browser test drives the system Chromium; printed maps need a CJK font (found through fontconfig).
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
+# The reports' DOCX test converts with LibreOffice (headless, no GUI) and reads the PDF back with pdftotext.
+command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   sudo_cmd=()

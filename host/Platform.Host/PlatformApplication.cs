@@ -12,9 +12,14 @@ using Platform.Host.Health;
 using Platform.Host.Identity;
 using Platform.Host.Maps;
 using Platform.Abstractions.Maps;
+using Platform.Abstractions.Cli;
+using Platform.Abstractions.Reports;
+using Platform.Host.Cli;
 using Platform.Jurisdiction;
 using Platform.Jurisdiction.Http;
+using Platform.Maps;
 using Platform.Registers;
+using Platform.Reports;
 using Platform.Spatial;
 using Platform.Host.Plugins;
 
@@ -49,13 +54,18 @@ public static class PlatformApplication
         builder.Services.AddPlatformIdentity(settings);
         builder.Services.AddJurisdiction(builder.Configuration);
         builder.Services.AddRegisters();
+        builder.Services.AddReports();
         builder.Services.AddSingleton<ChangeNotifier>();
         builder.Services.AddSingleton<LayerCatalog>();
+        builder.Services.AddSingleton<IReportSectionCatalog, ActiveReportSections>();
+        builder.Services.AddSingleton<ICliVerb, UserVerb>();
         builder.Services.AddSingleton<ILayerCatalog>(sp => sp.GetRequiredService<LayerCatalog>());
+        builder.Services.AddPlatformMaps();
         ComposePlugins(builder, catalog);
         ConfigureOrleans(builder, settings, catalog);
         ConfigureMarten(builder.Services, catalog);
-        builder.Services.AddHostedService<PluginStarter>();
+        builder.Services.AddSingleton<PluginStarter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PluginStarter>());
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddPlatformHealthChecks();
 
@@ -71,7 +81,9 @@ public static class PlatformApplication
         app.MapSpatialEndpoints();
         app.MapJurisdictionEndpoints();
         app.MapRegisterEndpoints();
+        app.MapReportEndpoints();
         app.MapLayerEndpoints();
+        app.MapPlatformMaps();
         app.MapPluginEndpoints(catalog);
         return app;
     }
@@ -107,7 +119,10 @@ public static class PlatformApplication
             var scratch = new ServiceCollection();
             entry.Instance!.ConfigureServices(scratch, builder.Configuration);
             foreach (var descriptor in scratch)
-                builder.Services.Add(descriptor.ServiceType == typeof(IMapLayer) ? PluginLayer.Wrap(descriptor, entry) : descriptor);
+                builder.Services.Add(
+                    descriptor.ServiceType == typeof(IMapLayer) ? PluginLayer.Wrap(descriptor, entry)
+                    : descriptor.ServiceType == typeof(IReportSection) ? PluginReportSection.Wrap(descriptor, entry)
+                    : descriptor);
         });
 
     private static void ConfigureOrleans(WebApplicationBuilder builder, PlatformSettings settings, PluginCatalog catalog)

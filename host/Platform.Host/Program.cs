@@ -1,6 +1,8 @@
 using Platform.Host;
 
 ParentProcessWatch.TerminateWithDotnetRun();
+if (Platform.Host.Cli.PlatformCli.IsVerb(args))
+    return await Platform.Host.Cli.PlatformCli.RunAsync(args);
 var app = PlatformApplication.Build(args);
 if (app is null)
     return 1;

@@ -30,6 +30,16 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         return new PlatformFactory(cs, TestServer.CreateFolder(name), pluginDir, settings);
     }
 
+    /// <summary>A host on a fresh copy of the demo database (see <see cref="TestServer.CreateDemoDatabaseAsync"/>).</summary>
+    public static async Task<PlatformFactory> StartWithDemoAsync(string name, string? pluginDir = null)
+    {
+        var cs = await TestServer.CreateDemoDatabaseAsync(name);
+        return new PlatformFactory(cs, TestServer.CreateFolder(name), pluginDir, null);
+    }
+
+    /// <summary>A host on an existing database, demo mode on (it seeds what is missing).</summary>
+    public static PlatformFactory ForDatabase(string connectionString, string dataDir) => new(connectionString, dataDir, null, null);
+
     /// <summary>Another host process on the same database: a restart.</summary>
     public PlatformFactory Restarted() => new(ConnectionString, DataDirectory, PluginDirectory, _settings);
 

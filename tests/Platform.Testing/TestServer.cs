@@ -31,6 +31,48 @@ public static class TestServer
         return server.ConnectionString(name);
     }
 
+    private const string DemoTemplate = "demo_template";
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static bool _templateReady;
+
+    /// <summary>
+    /// A fresh database holding the demo data, cloned from a template database that one host seeded
+    /// once for the whole run (PostgreSQL <c>CREATE DATABASE … TEMPLATE</c>): seeding the demo is the slow
+    /// part of a first start, and every class that needs the demo gets its own copy in a fraction of it.
+    /// </summary>
+    public static async Task<string> CreateDemoDatabaseAsync(string prefix)
+    {
+        var server = await Server.Value;
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (!_templateReady)
+            {
+                await server.EnsureDatabaseAsync(DemoTemplate);
+                await using (var seeding = PlatformFactory.ForDatabase(server.ConnectionString(DemoTemplate), CreateFolder("template")))
+                    _ = seeding.Services;
+                await ExecuteAsync(server, $"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{DemoTemplate}' and pid <> pg_backend_pid()");
+                _templateReady = true;
+            }
+            var name = $"{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}";
+            await ExecuteAsync(server, $"create database \"{name}\" template {DemoTemplate}");
+            return server.ConnectionString(name);
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    private static async Task ExecuteAsync(EmbeddedPostgres server, string sql)
+    {
+        var cs = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+        await using var connection = new Npgsql.NpgsqlConnection(cs);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A fresh folder under the run's temporary root, reachable by the postgres OS user.</summary>
     public static string CreateFolder(string prefix)
     {

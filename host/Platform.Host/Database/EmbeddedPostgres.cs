@@ -29,10 +29,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string _serverDir;
     private readonly string? _runAs;
     private readonly ILogger _logger;
+    private readonly string? _ownerFile;
     private bool _stopped;
 
-    private EmbeddedPostgres(PostgresBinaries binaries, string serverDir, string? runAs, string password, int port, ILogger logger)
+    private EmbeddedPostgres(PostgresBinaries binaries, string serverDir, string? runAs, string password, int port, ILogger logger, string? ownerFile)
     {
+        _ownerFile = ownerFile;
         _binaries = binaries;
         _serverDir = serverDir;
         _runAs = runAs;
@@ -80,11 +82,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (!File.Exists(Path.Combine(clusterDir, "PG_VERSION")))
             await InitialiseAsync(binaries, serverDir, clusterDir, runAs, password, logger);
 
-        var port = await AdoptRunningServerAsync(clusterDir, password, logger)
-                   ?? await StartServerAsync(binaries, serverDir, clusterDir, runAs, PreferredPort(dataDir), logger);
+        var ownerFile = Path.Combine(dataDir, "postgres.owner");
+        var adopted = await AdoptRunningServerAsync(clusterDir, password, logger);
+        // A server another live process started (a running host, while this is a CLI command) is shared:
+        // used, never stopped. One left by a crashed process is taken over.
+        var shared = adopted is not null && LiveOwner(ownerFile) is { } owner && owner != Environment.ProcessId;
+        if (shared)
+            logger.LogInformation("Using the embedded PostgreSQL of the running platform process {Pid}", LiveOwner(ownerFile));
+        var port = adopted ?? await StartServerAsync(binaries, serverDir, clusterDir, runAs, PreferredPort(dataDir), logger);
         await File.WriteAllTextAsync(Path.Combine(dataDir, "postgres.port"), port.ToString(CultureInfo.InvariantCulture), ct);
+        if (!shared)
+            await File.WriteAllTextAsync(ownerFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture), ct);
 
-        var server = new EmbeddedPostgres(binaries, serverDir, runAs, password, port, logger);
+        var server = new EmbeddedPostgres(binaries, serverDir, runAs, password, port, logger, shared ? null : ownerFile);
         await server.EnsureDatabaseAsync(database, ct);
         return server;
     }
@@ -112,6 +122,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             return;
         _stopped = true;
         NpgsqlConnection.ClearAllPools();
+        if (_ownerFile is null)
+            return;
+        File.Delete(_ownerFile);
         var outcome = await ProcessRunner.RunAsync(_binaries.PgCtl, ["-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60", "stop"], _runAs);
         if (outcome.ExitCode != 0)
             _logger.LogWarning("Stopping the embedded PostgreSQL failed: {Output}", outcome.Output);
@@ -236,6 +249,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         {
             return false;
         }
+    }
+
+    private static int? LiveOwner(string ownerFile)
+    {
+        if (!File.Exists(ownerFile) || !int.TryParse(File.ReadAllText(ownerFile).Trim(), CultureInfo.InvariantCulture, out var pid))
+            return null;
+        return Directory.Exists($"/proc/{pid}") ? pid : null;
     }
 
     private static bool IsPostgresProcess(int pid)

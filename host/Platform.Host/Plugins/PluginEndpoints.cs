@@ -1,4 +1,5 @@
 using Platform.Abstractions.Commands;
+using Platform.Abstractions.Security;
 
 namespace Platform.Host.Plugins;
 
@@ -18,6 +19,16 @@ internal static class PluginEndpoints
             state = e.State.ToString().ToLowerInvariant(),
             reason = e.Reason,
         }));
+
+        app.MapPost("/api/plugins/{id}/{action:regex(^(enable|disable)$)}", async (string id, string action, HttpContext http, PluginStarter starter) =>
+        {
+            if (catalog.Find(id) is not { } entry)
+                return ProblemResults.Problem(404, "id", $"No plugin '{id}' is installed.", $"未安装插件“{id}”。");
+            var problem = await starter.SetEnabledAsync(entry, action == "enable", http.User.UserName(), http.RequestAborted);
+            return problem is null
+                ? Results.Ok(new { id = entry.Id, state = entry.State.ToString().ToLowerInvariant() })
+                : ProblemResults.Problem(409, "id", problem, $"插件“{entry.NameZh}”无法启用。");
+        }).RequireAuthorization(PlatformPolicies.ManagePlugins);
 
         catalog.ForEachUsable("map endpoints", entry =>
         {

@@ -38,5 +38,14 @@ public sealed class PluginEntry(string id, string location)
         Reason = reason;
     }
 
-    internal void Run() => State = PluginState.Running;
+    /// <summary>True once <c>StartAsync</c> has run successfully in this process.</summary>
+    internal bool Started { get; private set; }
+
+    internal void Run()
+    {
+        Started = true;
+        State = PluginState.Running;
+    }
+
+    internal void Disable() => State = PluginState.Disabled;
 }

@@ -11,4 +11,7 @@ public enum PluginState
 
     /// <summary>Could not be loaded, composed or started; <see cref="PluginEntry.Reason"/> says why.</summary>
     Failed,
+
+    /// <summary>Switched off for this deployment by an administrator: endpoints, layers and report sections are hidden; its data stays.</summary>
+    Disabled,
 }

@@ -24,41 +24,53 @@ internal sealed class CompoundGrain(IDocumentStore store) : Grain, ICompoundGrai
             return CommandResult.Refused(400, "kind", $"kind is one of {string.Join(", ", CompoundKinds.All.Keys)}.", "小区类型须为 commercial、resettlement、talent 或 village。");
         if (c.Households < 0)
             return CommandResult.Refused(400, "households", "Households cannot be negative.", "户数不能为负。");
-        return await AppendAsync(context, new CompoundRegistered(c.Name.Trim(), c.Kind, c.GeometryWkt, c.Households, c.PropertyCompany, c.EntrancesWkt, c.Since));
+        var registered = new CompoundRegistered(c.Name.Trim(), c.Kind, c.GeometryWkt, c.Households, c.PropertyCompany, c.EntrancesWkt, c.Since);
+        var events = new List<object> { registered };
+        var outline = WellKnownText.Read(c.GeometryWkt);
+        foreach (var b in c.Buildings)
+        {
+            if (BuildingProblem(b, outline, c.Name, events.OfType<BuildingAdded>().Select(x => x.Name)) is { } bad)
+                return new CommandResult(bad, 0);
+            events.Add(new BuildingAdded(Guid.NewGuid(), b.Name.Trim(), b.Floors, b.Households, b.FootprintWkt));
+        }
+        return await AppendAsync(context, [.. events]);
     }
 
     public async Task<CommandResult> AddBuildingAsync(AddBuilding c, CommandContext context)
     {
         if (_compound is null)
             return CommandResult.Refused(404, "id", "No such compound.", "找不到该小区。");
-        if (string.IsNullOrWhiteSpace(c.Name))
-            return CommandResult.Refused(400, "name", "The building's name is required.", "楼栋名称必填。");
-        if (c.Floors is < 1 or > 200)
-            return CommandResult.Refused(400, "floors", "Floors must be between 1 and 200.", "层数须在 1 至 200 之间。");
-        if (c.Households < 0)
-            return CommandResult.Refused(400, "households", "Households cannot be negative.", "户数不能为负。");
-        if (_compound.Buildings.Any(b => b.Name == c.Name.Trim()))
-            return CommandResult.Refused(409, "name", $"{_compound.Name} already has a building {c.Name}.", $"{_compound.Name}已有楼栋“{c.Name}”。");
-        var footprint = WellKnownText.Read(c.FootprintWkt);
-        var outside = footprint.Difference(WellKnownText.Read(_compound.GeometryWkt));
-        if (!outside.IsEmpty && GeometryMeasurement.AreaSquareMetres(outside) > 1)
-        {
-            var at = GeometryMeasurement.InteriorPoint(outside);
-            return new CommandResult(new Rejection(409, "geometry", $"The building lies partly outside {_compound.Name}.", $"楼栋部分位于{_compound.Name}范围之外。")
-            { Location = [at.X, at.Y] }, 0);
-        }
+        if (BuildingProblem(c, WellKnownText.Read(_compound.GeometryWkt), _compound.Name, _compound.Buildings.Select(b => b.Name)) is { } bad)
+            return new CommandResult(bad, 0);
         return await AppendAsync(context, new BuildingAdded(Guid.NewGuid(), c.Name.Trim(), c.Floors, c.Households, c.FootprintWkt));
     }
 
-    private async Task<CommandResult> AppendAsync(CommandContext context, object e)
+    private static Rejection? BuildingProblem(AddBuilding c, NetTopologySuite.Geometries.Geometry outline, string compound, IEnumerable<string> existing)
+    {
+        if (string.IsNullOrWhiteSpace(c.Name))
+            return new Rejection(400, "name", "The building's name is required.", "楼栋名称必填。");
+        if (c.Floors is < 1 or > 200)
+            return new Rejection(400, "floors", "Floors must be between 1 and 200.", "层数须在 1 至 200 之间。");
+        if (c.Households < 0)
+            return new Rejection(400, "households", "Households cannot be negative.", "户数不能为负。");
+        if (existing.Contains(c.Name.Trim()))
+            return new Rejection(409, "name", $"{compound} already has a building {c.Name}.", $"{compound}已有楼栋“{c.Name}”。");
+        var outside = WellKnownText.Read(c.FootprintWkt).Difference(outline);
+        if (outside.IsEmpty || GeometryMeasurement.AreaSquareMetres(outside) <= 1)
+            return null;
+        var at = GeometryMeasurement.InteriorPoint(outside);
+        return new Rejection(409, "geometry", $"The building lies partly outside {compound}.", $"楼栋部分位于{compound}范围之外。") { Location = [at.X, at.Y] };
+    }
+
+    private async Task<CommandResult> AppendAsync(CommandContext context, params object[] events)
     {
         var id = this.GetPrimaryKey();
         await using var session = store.LightweightSession();
         session.AttributeTo(context);
         if (_compound is null)
-            session.Events.StartStream<CompoundSummary>(id, e);
+            session.Events.StartStream<CompoundSummary>(id, events);
         else
-            session.Events.Append(id, _compound.Version + 1, e);
+            session.Events.Append(id, _compound.Version + events.Length, events);
         await session.SaveChangesAsync();
         _compound = await session.LoadAsync<CompoundSummary>(id);
         return CommandResult.Ok(_compound!.Version);

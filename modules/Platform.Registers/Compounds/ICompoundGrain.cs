@@ -6,7 +6,12 @@ namespace Platform.Registers.Compounds;
 public sealed record RegisterCompound(
     [property: Id(0)] string Name, [property: Id(1)] string Kind, [property: Id(2)] string GeometryWkt,
     [property: Id(3)] int Households, [property: Id(4)] string? PropertyCompany, [property: Id(5)] string? EntrancesWkt,
-    [property: Id(6)] DateOnly Since);
+    [property: Id(6)] DateOnly Since)
+{
+    /// <summary>Buildings registered together with the compound, in one transaction.</summary>
+    [Id(7)]
+    public AddBuilding[] Buildings { get; init; } = [];
+}
 
 [GenerateSerializer, Immutable]
 public sealed record AddBuilding(

@@ -106,30 +106,25 @@ public static class XinglongRegistersDemo
             ("廖皇新居", "resettlement", 104.040, 30.370, 7, 11, "廖皇社区物业", 2017),
             ("刘家坝聚居点", "village", 104.037, 30.410, 8, 3, null, 2015),
         ];
-        var ids = new Dictionary<string, Guid>();
-        foreach (var c in compounds)
+        var ids = compounds.ToDictionary(c => c.Name, _ => Guid.NewGuid());
+        // Different grains: the compounds are registered side by side, each with its buildings in one transaction.
+        await Task.WhenAll(compounds.Select(c =>
         {
-            var id = Guid.NewGuid();
-            ids[c.Name] = id;
             const double halfW = 0.0011, halfH = 0.0008;
             var outline = Box(c.Lon, c.Lat, halfW, halfH);
             var perFloor = c.Kind == "village" ? 1 : 4;
             var entrances = F.CreateMultiPointFromCoords([new(c.Lon, c.Lat - halfH), new(c.Lon + halfW, c.Lat)]);
-            var grain = grains.GetGrain<ICompoundGrain>(id);
-            await Must(grain.RegisterAsync(new RegisterCompound(c.Name, c.Kind, WellKnownText.Write(outline), c.Buildings * c.Floors * perFloor, c.Company,
-                WellKnownText.Write(entrances), new DateOnly(c.Year, 6, 1)), context), c.Name);
             // Buildings in two rows inside the outline.
             var perRow = (c.Buildings + 1) / 2;
-            for (var b = 0; b < c.Buildings; b++)
+            var buildings = Enumerable.Range(0, c.Buildings).Select(b =>
             {
-                var row = b / perRow;
-                var col = b % perRow;
-                var x = c.Lon - halfW + (col + 0.5) * (2 * halfW / perRow);
-                var y = c.Lat + (row == 0 ? -0.4 : 0.4) * halfH;
-                var footprint = Box(x, y, Math.Min(0.00025, halfW / perRow * 0.7), 0.00012);
-                await Must(grain.AddBuildingAsync(new AddBuilding($"{b + 1}栋", c.Floors, c.Floors * perFloor, WellKnownText.Write(footprint)), context), c.Name);
-            }
-        }
+                var x = c.Lon - halfW + (b % perRow + 0.5) * (2 * halfW / perRow);
+                var y = c.Lat + (b / perRow == 0 ? -0.4 : 0.4) * halfH;
+                return new AddBuilding($"{b + 1}栋", c.Floors, c.Floors * perFloor, WellKnownText.Write(Box(x, y, Math.Min(0.00025, halfW / perRow * 0.7), 0.00012)));
+            }).ToArray();
+            return Must(grains.GetGrain<ICompoundGrain>(ids[c.Name]).RegisterAsync(new RegisterCompound(c.Name, c.Kind, WellKnownText.Write(outline), c.Buildings * c.Floors * perFloor, c.Company,
+                WellKnownText.Write(entrances), new DateOnly(c.Year, 6, 1)) { Buildings = buildings }, context), c.Name);
+        }));
         return ids;
     }
 
@@ -168,11 +163,8 @@ public static class XinglongRegistersDemo
             ("鹿溪餐厅", "restaurant", 104.076, 30.373), ("兴隆农商银行", "bank", 104.081, 30.394), ("惠民药房", "pharmacy", 104.059, 30.371),
             ("卓越城超市", "supermarket", 104.041, 30.390), ("保水小吃街", "restaurant", 104.099, 30.414),
         ];
-        foreach (var f in facilities)
-        {
-            await Must(grains.GetGrain<IFacilityGrain>(Guid.NewGuid()).RegisterAsync(
-                new RegisterFacility(f.Name, f.Category, WellKnownText.Write(F.CreatePoint(new Coordinate(f.Lon, f.Lat))), new DateOnly(2019, 1, 1), null), context), f.Name);
-        }
+        await Task.WhenAll(facilities.Select(f => Must(grains.GetGrain<IFacilityGrain>(Guid.NewGuid()).RegisterAsync(
+            new RegisterFacility(f.Name, f.Category, WellKnownText.Write(F.CreatePoint(new Coordinate(f.Lon, f.Lat))), new DateOnly(2019, 1, 1), null), context), f.Name)));
     }
 
     private static async Task HubsAsync(IGrainFactory grains, CommandContext context, Dictionary<string, Guid> compounds)
@@ -218,7 +210,7 @@ public static class XinglongRegistersDemo
             ("刘家坝村农民集中居住区", "housing", 104.0355, 30.4085, 0.0009, 0.0006, 9600m, "刘家坝村", "人文组团",
                 [("proposed", new(2025, 10, 1)), ("approved", new(2026, 6, 1))]),
         ];
-        foreach (var s in sites)
+        await Task.WhenAll(sites.Select(async s =>
         {
             var grain = grains.GetGrain<ISiteGrain>(Guid.NewGuid());
             SiteStatuses.TryParse(s.Steps[0].Status, out var first);
@@ -229,6 +221,6 @@ public static class XinglongRegistersDemo
                 SiteStatuses.TryParse(status, out var next);
                 await Must(grain.ChangeStatusAsync(new ChangeSiteStatus(next, date), context with { Reason = $"演示数据：{s.Name}{next.NameZh()}" }), s.Name);
             }
-        }
+        }));
     }
 }

@@ -1,7 +1,4 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 
 namespace Platform.Spatial;
 

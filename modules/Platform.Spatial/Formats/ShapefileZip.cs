@@ -85,7 +85,9 @@ public static class ShapefileZip
         }
 
         using var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8);
-        var name = string.IsNullOrWhiteSpace(layer.Name) ? "layer" : layer.Name;
+        var name = string.IsNullOrWhiteSpace(layer.Name)
+            ? "layer"
+            : string.Concat(layer.Name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c == '\\' ? '_' : c));
         Add(archive, $"{name}.shp", shp.ToArray());
         Add(archive, $"{name}.shx", shx.ToArray());
         Add(archive, $"{name}.dbf", dbf.ToArray());

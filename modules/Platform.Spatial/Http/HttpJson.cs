@@ -19,6 +19,12 @@ internal static class HttpJson
             return (null, Problem("body", "the request body is empty; send JSON"));
         }
 
+        // System.Text.Json checks UTF-8 inside strings only when they are read: check it all now.
+        if (!System.Text.Unicode.Utf8.IsValid(body.GetBuffer().AsSpan(0, (int)body.Length)))
+        {
+            return (null, Problem("body", "malformed JSON: the body is not valid UTF-8 (GBK text? JSON must be sent as UTF-8)"));
+        }
+
         try
         {
             body.Position = 0;

@@ -51,7 +51,7 @@ internal static class ValidateEndpoint
         }
 
         var repaired = repair && !verdict.Valid && geometry is not null && GeometryValidator.IsRepairable(verdict.Code)
-            ? GeometryValidator.Repair(geometry)
+            ? TryRepair(geometry)
             : null;
         return Results.Json(new ValidationResponse(verdict.Valid, verdict.Code, verdict.Reason, verdict.ReasonZh,
             verdict.Location, repaired), HttpJson.Web);
@@ -61,6 +61,18 @@ internal static class ValidateEndpoint
     {
         repair = value is "1";
         return string.IsNullOrEmpty(value) || value is "1" or "0" || bool.TryParse(value, out repair);
+    }
+
+    private static Geometry? TryRepair(Geometry geometry)
+    {
+        try
+        {
+            return GeometryValidator.Repair(geometry);
+        }
+        catch (Exception ex) when (ex is TopologyException or ArgumentException or InvalidOperationException)
+        {
+            return null; // not repairable: the answer still says why it is invalid
+        }
     }
 
     private static Geometry? ReadClosingRings(JsonElement body, GeometryValidationOptions options)

@@ -1,4 +1,3 @@
-using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 
@@ -8,7 +7,7 @@ namespace Platform.Spatial;
 internal sealed class IndexSlot<TKey>
 {
     private readonly Lazy<IPreparedGeometry> _prepared;
-    private (int Epsg, Geometry Geometry)? _projected;
+    private Projected? _projected;
 
     public IndexSlot(SpatialIndexEntry<TKey> entry, int ordinal)
     {
@@ -16,9 +15,7 @@ internal sealed class IndexSlot<TKey>
         Ordinal = ordinal;
         if (entry.Geometry is IPolygonal && !entry.Geometry.IsEmpty)
         {
-            // The same locator prepared polygons use; one call builds its interval index now, before sharing.
-            Locator = new IndexedPointInAreaLocator(entry.Geometry);
-            Locator.Locate(entry.Geometry.EnvelopeInternal.Centre);
+            Locator = new SlabPointLocator(entry.Geometry);
         }
 
         _prepared = new Lazy<IPreparedGeometry>(() => PreparedGeometryFactory.Prepare(entry.Geometry));
@@ -28,19 +25,22 @@ internal sealed class IndexSlot<TKey>
 
     public int Ordinal { get; }
 
-    public IPointOnGeometryLocator? Locator { get; }
+    public SlabPointLocator? Locator { get; }
 
     public IPreparedGeometry Prepared => _prepared.Value;
 
     public Geometry ProjectedInto(MetricProjection projection)
     {
-        if (_projected is { } cached && cached.Epsg == projection.Zone.Epsg)
+        // One reference, written whole: a racing reader sees the old pair or the new pair, never a mix.
+        if (Volatile.Read(ref _projected) is { } cached && cached.Epsg == projection.Zone.Epsg)
         {
             return cached.Geometry;
         }
 
         var geometry = projection.Project(Entry.Geometry);
-        _projected = (projection.Zone.Epsg, geometry);
+        Volatile.Write(ref _projected, new Projected(projection.Zone.Epsg, geometry));
         return geometry;
     }
+
+    private sealed record Projected(int Epsg, Geometry Geometry);
 }

@@ -53,7 +53,18 @@ public static class GeometryValidator
             return ValidationFailures.OutsideStreetExtent(outsideStreet, extent);
         }
 
-        var error = new IsValidOp(geometry).ValidationError;
+        TopologyValidationError? error;
+        try
+        {
+            error = new IsValidOp(geometry).ValidationError;
+        }
+        catch (Exception ex) when (ex is TopologyException or ArgumentException or InvalidOperationException)
+        {
+            // Degenerate input can make the topology check itself fail; that is still an answer about the geometry.
+            return GeometryValidationResult.Invalid(GeometryValidationCodes.InvalidTopology,
+                $"invalid topology ({ex.Message})", $"拓扑无效（{ex.Message}）");
+        }
+
         return error is null ? GeometryValidationResult.Ok : ValidationFailures.Topology(error);
     }
 

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Commands;
+using Platform.Maps.Layers;
+
+namespace Platform.Maps.Print;
+
+/// <summary>
+/// <c>GET /api/maps/presets</c> and <c>GET /api/maps/print?preset=&amp;format=png|svg&amp;size=A4|A3&amp;orientation=landscape|portrait&amp;layers=a,b&amp;date=</c>.
+/// Layers of a preset that are not in the catalogue are skipped and named in the <c>X-Map-Skipped-Layers</c> header.
+/// </summary>
+internal static class PrintEndpoints
+{
+    public static void MapPrint(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/maps/presets", (LayerReader reader) => PrintPreset.All.Select(p => new
+        {
+            id = p.Id,
+            titleZh = p.TitleZh,
+            titleEn = p.TitleEn,
+            layers = p.Layers,
+            available = p.Layers.Where(l => reader.Catalog.Find(l) is not null),
+        }));
+        app.MapGet("/api/maps/print", PrintAsync);
+    }
+
+    private static async Task<IResult> PrintAsync(HttpContext http, PrintedMapComposer composer)
+    {
+        var q = http.Request.Query;
+        var layers = q["layers"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        PrintPreset preset;
+        if (!string.IsNullOrEmpty(q["preset"]))
+        {
+            if (PrintPreset.Find(q["preset"]) is not { } found)
+                return ProblemResults.Problem(404, "preset", $"There is no preset '{q["preset"]}'. Presets: {string.Join(", ", PrintPreset.All.Select(p => p.Id))}.", $"没有预设“{q["preset"]}”。");
+            preset = layers.Length > 0 ? found with { Layers = layers } : found;
+        }
+        else if (layers.Length > 0)
+            preset = PrintPreset.Custom(layers);
+        else
+            return ProblemResults.Problem(400, "preset", "Give a preset or a list of layers.", "请指定预设或图层列表。");
+
+        var format = (q["format"].FirstOrDefault() ?? "png").ToLowerInvariant();
+        if (format is not ("png" or "svg"))
+            return ProblemResults.Problem(400, "format", "format must be png or svg.", "格式须为 png 或 svg。");
+        var size = (q["size"].FirstOrDefault() ?? "A4").ToUpperInvariant();
+        if (size is not ("A4" or "A3"))
+            return ProblemResults.Problem(400, "size", "size must be A4 or A3.", "纸张须为 A4 或 A3。");
+        var orientation = (q["orientation"].FirstOrDefault() ?? "landscape").ToLowerInvariant();
+        if (orientation is not ("landscape" or "portrait"))
+            return ProblemResults.Problem(400, "orientation", "orientation must be landscape or portrait.", "方向须为 landscape 或 portrait。");
+        if (!DateParameter.TryParse(q["date"], out var date))
+            return ProblemResults.Problem(400, "date", "date must be yyyy-MM-dd.", "日期格式须为 yyyy-MM-dd。");
+        if (CjkFont.Instance is not { } font)
+            return ProblemResults.Problem(503, "font",
+                $"No font with Chinese glyphs is installed, so the map's text would print as boxes. Install one: {CjkFont.InstallHint}.",
+                $"未安装中文字体，地图文字将显示为方框。请安装：{CjkFont.InstallHint}。");
+
+        var content = await composer.ReadAsync(preset, date, http.RequestAborted);
+        var page = new PageSize(size, orientation == "landscape");
+        if (content.Skipped.Count > 0)
+            http.Response.Headers["X-Map-Skipped-Layers"] = string.Join(',', content.Skipped);
+        http.Response.Headers["X-Map-Layers"] = string.Join(',', content.Layers.Select(l => l.Layer.Id));
+        var name = $"{preset.Id}-{content.Date:yyyyMMdd}-{size}.{format}";
+        if (format == "svg")
+        {
+            var svg = new SvgPageCanvas(page.Width, page.Height, font.Family, PageSize.Dpi);
+            composer.Draw(svg, content, page, font);
+            return Results.File(svg.Document(), "image/svg+xml", name);
+        }
+        using var png = new SkiaPageCanvas(page.Width, page.Height, font);
+        composer.Draw(png, content, page, font);
+        return Results.File(png.Png(), "image/png", name);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Platform.Maps.Web;
+
+/// <summary>The web map: <c>/</c> (index.html) and its <c>/assets/*</c>, from <see cref="WebMapAssets"/>.</summary>
+internal static class WebMapEndpoints
+{
+    private const string NotBuilt =
+        "<!doctype html><meta charset=utf-8><title>社区发展治理平台</title><p>网页地图未构建：请安装 Node.js 20（含 npm）后重新构建 maps/Platform.Maps。" +
+        "<p>The web map was not built: install Node.js 20 with npm and rebuild maps/Platform.Maps.";
+
+    public static void MapWebMap(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/index.html"));
+        app.MapGet("/index.html", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/index.html"));
+        app.MapGet("/assets/{*file}", (string file, HttpContext http, WebMapAssets assets) => Serve(http, assets, "/assets/" + file));
+    }
+
+    private static IResult Serve(HttpContext http, WebMapAssets assets, string path)
+    {
+        if (assets.Find(path) is not { } asset)
+            return path == "/index.html" ? Results.Content(NotBuilt, "text/html; charset=utf-8") : Results.NotFound();
+        http.Response.Headers.ETag = asset.ETag;
+        http.Response.Headers.CacheControl = asset.Immutable ? "public, max-age=31536000, immutable" : "no-cache";
+        if (http.Request.Headers.IfNoneMatch.Any(v => v == asset.ETag))
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        return Results.Bytes(asset.Body, asset.ContentType);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Commands;
+using Platform.Abstractions.Security;
+using Platform.Reports.Model;
+using Platform.Reports.Rendering;
+
+namespace Platform.Reports.Http;
+
+/// <summary>
+/// <c>GET /api/reports/annual|overview?year=&amp;format=docx|html|md</c> and <c>GET /api/reports/community/{code}?year=&amp;format=</c>,
+/// for staff (the reports name compounds and sites, not persons, but are internal working documents).
+/// </summary>
+internal static class ReportEndpoints
+{
+    public static void MapReportOutputEndpoints(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/reports").RequireAuthorization(PlatformPolicies.Staff);
+        reports.MapGet("/annual", (string? year, string? format, HttpContext http, ReportEngine engine) =>
+            AnswerAsync(engine, "annual", year, null, format, http.User, null, http.RequestAborted));
+        reports.MapGet("/overview", (string? year, string? format, HttpContext http, ReportEngine engine) =>
+            AnswerAsync(engine, "overview", year, null, format, http.User, null, http.RequestAborted));
+        reports.MapGet("/community/{code}", (string code, string? year, string? format, HttpContext http, ReportEngine engine) =>
+            AnswerAsync(engine, "community", year, code, format, http.User, null, http.RequestAborted));
+    }
+
+    /// <summary>Renders and answers a report; problems for a bad year, format or community, and for a broken template (with <paramref name="templateStatus"/>).</summary>
+    public static async Task<IResult> AnswerAsync(ReportEngine engine, string kind, string? yearText, string? community, string? formatText, ClaimsPrincipal user,
+        IReadOnlyDictionary<string, string>? trial, CancellationToken ct, int templateStatus = 422)
+    {
+        if (ParseYear(yearText) is not { } year)
+            return ProblemResults.Problem(400, "year", "year must be a year between 2000 and 2100.", "year 须为 2000 至 2100 之间的年份。");
+        var format = (formatText ?? "docx").Trim().ToLowerInvariant();
+        if (!ReportFormats.IsKnown(format))
+            return ProblemResults.Problem(400, "format", "format must be docx, html or md.", "format 须为 docx、html 或 md。");
+        try
+        {
+            var report = await engine.RenderAsync(new ReportRequest(kind, year, community), user, trial, ct);
+            var bytes = ReportFormats.Write(report, format);
+            return format == "docx"
+                ? Results.File(bytes, ReportFormats.MediaType(format), $"{report.FileStem}.docx")
+                : Results.Bytes(bytes, ReportFormats.MediaType(format));
+        }
+        catch (UnknownCommunityException e)
+        {
+            return ProblemResults.Problem(404, "code", e.Message, $"该年度没有代码为“{e.Code}”的社区或村。");
+        }
+        catch (ReportTemplateException e)
+        {
+            return TemplateProblem(e, templateStatus);
+        }
+    }
+
+    /// <summary>A problem naming the template, line and column; no report is produced.</summary>
+    public static IResult TemplateProblem(ReportTemplateException e, int status) =>
+        ProblemResults.Problem(status, "template", e.Message,
+            $"模板“{e.Template}”第{e.Line}行第{e.Column}列有误：{e.Reason}",
+            new Dictionary<string, object?> { ["template"] = e.Template, ["line"] = e.Line, ["column"] = e.Column, ["reason"] = e.Reason });
+
+    public static int? ParseYear(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return DateTime.Today.Year;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100 ? y : null;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Commands;
+using Platform.Abstractions.Http;
+using Platform.Abstractions.Jurisdiction;
+using Platform.Abstractions.Security;
+using Platform.Reports.Overrides;
+using Platform.Reports.Rendering;
+
+namespace Platform.Reports.Http;
+
+/// <summary>
+/// <c>/api/reports/templates</c>: list and read (staff); upload, preview, history and revert (administrators). An upload is
+/// checked by rendering it before it is stored: a template that does not parse or render is refused with its line and column.
+/// </summary>
+internal static class TemplateEndpoints
+{
+    public sealed record TemplateBody(string? Template, string? Reason);
+
+    public sealed record RevertBody(string? Reason);
+
+    public static void MapTemplateEndpoints(this IEndpointRouteBuilder app)
+    {
+        var templates = app.MapGroup("/api/reports/templates");
+        var staff = templates.MapGroup("").RequireAuthorization(PlatformPolicies.Staff);
+        var admin = templates.MapGroup("").RequireAuthorization(PlatformPolicies.Administer);
+
+        staff.MapGet("", async (ReportTemplates catalog, CancellationToken ct) =>
+        {
+            var list = new List<object>();
+            foreach (var name in catalog.Names)
+            {
+                var current = (await catalog.CurrentAsync(name, ct))!;
+                list.Add(new { name, kind = ReportTemplates.Reports.Contains(name) ? "report" : "section", current.Version, current.Overridden });
+            }
+            return Results.Ok(list);
+        });
+
+        staff.MapGet("/{name}", async (string name, ReportTemplates catalog, CancellationToken ct) =>
+            await catalog.CurrentAsync(name, ct) is { } t
+                ? Results.Ok(new { t.Name, t.Version, t.Overridden, text = t.Text, shipped = t.Shipped })
+                : Unknown(name, catalog));
+
+        admin.MapGet("/{name}/history", async (string name, ReportTemplates catalog, IQuerySession session, CancellationToken ct) =>
+        {
+            if (catalog.ShippedText(name) is not { } shipped)
+                return Unknown(name, catalog);
+            var events = await session.Events.FetchStreamAsync(ReportTemplateStreams.IdOf(name), token: ct);
+            var versions = new List<object> { new { version = 0L, type = "shipped", at = (DateTimeOffset?)null, user = "platform", reason = (string?)"随平台发布的模板", text = shipped } };
+            versions.AddRange(events.Select(e => new
+            {
+                version = e.Version,
+                type = e.Data is ReportTemplateReverted ? "reverted" : "revised",
+                at = (DateTimeOffset?)e.Timestamp,
+                user = e.UserName ?? "",
+                reason = e.Headers is { } h && h.TryGetValue(EventAttribution.ReasonHeader, out var r) ? r?.ToString() : null,
+                text = e.Data switch { ReportTemplateRevised x => x.Text, ReportTemplateReverted x => x.Text ?? shipped, _ => "" },
+            }));
+            return Results.Ok(versions);
+        });
+
+        admin.MapPut("/{name}", async (string name, HttpContext http, ReportTemplates catalog, ReportEngine engine, IJurisdictionLocator locator, IGrainFactory grains) =>
+        {
+            if (!catalog.Exists(name))
+                return Unknown(name, catalog);
+            var (body, bad) = await ReadAsync(http);
+            if (bad is not null)
+                return bad;
+            // Checked by rendering the report it belongs to for this year: a broken template is never stored.
+            var (kind, community) = await TrialOfAsync(name, locator, http.RequestAborted);
+            try
+            {
+                await engine.RenderAsync(new ReportRequest(kind, DateTime.Today.Year, community), http.User, new Dictionary<string, string> { [name] = body!.Template! }, http.RequestAborted);
+            }
+            catch (ReportTemplateException e)
+            {
+                return ReportEndpoints.TemplateProblem(e, 400);
+            }
+            var result = await grains.GetGrain<IReportTemplateGrain>(name).ReviseAsync(body.Template!, http.User.ToCommandContext(body.Reason ?? "上传报告模板", http.TraceIdentifier));
+            return result.Rejection is { } rejection ? rejection.ToProblem() : Results.Ok(new { name, version = result.Version });
+        });
+
+        admin.MapPost("/{name}/preview", async (string name, string? year, string? format, string? report, string? community, HttpContext http,
+            ReportTemplates catalog, ReportEngine engine, IJurisdictionLocator locator) =>
+        {
+            if (!catalog.Exists(name))
+                return Unknown(name, catalog);
+            var (body, bad) = await ReadAsync(http);
+            if (bad is not null)
+                return bad;
+            var (kind, trialCommunity) = await TrialOfAsync(report ?? name, locator, http.RequestAborted);
+            return await ReportEndpoints.AnswerAsync(engine, kind, year, community ?? trialCommunity, format ?? "html", http.User,
+                new Dictionary<string, string> { [name] = body!.Template! }, http.RequestAborted, templateStatus: 400);
+        });
+
+        admin.MapPost("/{name}/revert/{version:long}", async (string name, long version, HttpContext http, ReportTemplates catalog, IGrainFactory grains) =>
+        {
+            if (!catalog.Exists(name))
+                return Unknown(name, catalog);
+            var reason = http.Request.ContentLength > 0 && (await RequestBody.ReadAsync<RevertBody>(http)).Value is { } b ? b.Reason : null;
+            var result = await grains.GetGrain<IReportTemplateGrain>(name).RevertAsync(version, http.User.ToCommandContext(reason ?? $"恢复到第{version}版", http.TraceIdentifier));
+            return result.Rejection is { } rejection ? rejection.ToProblem() : Results.Ok(new { name, version = result.Version, revertedTo = version });
+        });
+    }
+
+    // A template's body is JSON {"template": "...", "reason": "..."} or the bare text (text/plain; reason in ?reason=).
+    private static async Task<(TemplateBody? Body, IResult? Problem)> ReadAsync(HttpContext http)
+    {
+        TemplateBody? body;
+        if (http.Request.ContentType?.StartsWith("text/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+            body = new TemplateBody(await reader.ReadToEndAsync(http.RequestAborted), http.Request.Query["reason"].FirstOrDefault());
+        }
+        else
+        {
+            var (json, bad) = await RequestBody.ReadAsync<TemplateBody>(http);
+            if (bad is not null)
+                return (null, bad);
+            body = json;
+        }
+        return string.IsNullOrWhiteSpace(body!.Template) ? (null, RequestBody.Missing("template", "模板内容")) : (body, null);
+    }
+
+    // Which report a template is tried in: its own for a report template, the annual summary for a section; the community report on the first community.
+    private static async Task<(string Kind, string? Community)> TrialOfAsync(string name, IJurisdictionLocator locator, CancellationToken ct)
+    {
+        var kind = ReportTemplates.Reports.Contains(name) ? name : "annual";
+        if (kind != "community")
+            return (kind, null);
+        var communities = await locator.CommunitiesAsync(DateOnly.FromDateTime(DateTime.Today), ct);
+        return (kind, communities.FirstOrDefault()?.Code);
+    }
+
+    private static IResult Unknown(string name, ReportTemplates catalog) =>
+        ProblemResults.Problem(404, "name", $"There is no report template '{name}'. Templates: {string.Join(", ", catalog.Names)}.", $"没有名为“{name}”的报告模板。");
+}

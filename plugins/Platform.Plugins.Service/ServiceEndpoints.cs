@@ -1,0 +1,131 @@
+using System.Globalization;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Commands;
+using Platform.Abstractions.Http;
+using Platform.Abstractions.Jurisdiction;
+using Platform.Abstractions.Registers;
+using Platform.Abstractions.Security;
+using Platform.Plugins.Service.Coverage;
+using Platform.Plugins.Service.LifeCircles;
+using Platform.Plugins.Service.Projects;
+
+namespace Platform.Plugins.Service;
+
+internal static class ServiceEndpoints
+{
+    public sealed record SitingBody(string? Category, int? K, double[][]? Candidates, bool? FromSites);
+
+    public sealed record ProjectBody(string? Name, string? Kind, string? Compound, double? Lon, double? Lat, double? AreaSquareMetres, string? Status, DateOnly? Since);
+
+    public sealed record StatusBody(string? Status, DateOnly? Date, string? Reason);
+
+    public static void Map(IEndpointRouteBuilder scene)
+    {
+        scene.MapGet("/coverage", async (string? date, CoverageService coverage, CancellationToken ct) =>
+        {
+            if (!TryDate(date, out var d))
+                return ProblemResults.Problem(400, "date", "date must be YYYY-MM-DD.", "日期格式须为 YYYY-MM-DD。");
+            var (standard, compounds) = await coverage.ComputeAsync(d, ct);
+            return Results.Ok(new
+            {
+                date = d,
+                method = CoverageCalculator.Method,
+                methodZh = $"直线距离×绕行系数{standard.DetourFactor}（未使用路网）",
+                detourFactor = standard.DetourFactor,
+                standard = standard.Levels,
+                compounds,
+                communities = CoverageCalculator.ByCommunity(compounds),
+            });
+        });
+
+        scene.MapGet("/standard", async (CoverageService coverage, CancellationToken ct) => await coverage.StandardAsync(ct));
+
+        scene.MapGet("/standard/history", (IQuerySession session, CancellationToken ct) => StreamHistory.AnswerAsync(session, StandardGrain.Stream, ct));
+
+        scene.MapPut("/standard", async (HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<LifeCircleStandard>(http);
+            if (bad is not null)
+                return bad;
+            if (body!.Levels is null)
+                return RequestBody.Missing("levels", "生活圈层级");
+            var result = await grains.GetGrain<IStandardGrain>("standard").AdjustAsync(body with { Levels = body.Levels.Select(l => l with { Categories = l.Categories ?? [] }).ToArray() },
+                http.User.ToCommandContext("调整生活圈参数", http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(body);
+        }).RequireAuthorization(PlatformPolicies.Administer);
+
+        scene.MapPost("/siting", async (HttpContext http, CoverageService coverage, IRegisterReader registers) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<SitingBody>(http);
+            if (bad is not null)
+                return bad;
+            var (standard, compounds) = await coverage.ComputeAsync(DateOnly.FromDateTime(DateTime.Today), http.RequestAborted);
+            if (body!.Category is not { } category || !standard.Levels.Any(l => l.Categories.Contains(category)))
+                return ProblemResults.Problem(400, "category", "category must be one the life-circle standard requires (GET …/standard).", "设施类别须为生活圈标准所要求的类别。");
+            if (body.K is not (>= 1 and <= 50) || body.K is not { } k)
+                return ProblemResults.Problem(400, "k", "k is how many sites to choose, 1 to 50.", "k 为拟选址数量，须在 1 至 50 之间。");
+            var candidates = new List<SitingCandidate>();
+            for (var i = 0; i < (body.Candidates?.Length ?? 0); i++)
+            {
+                var p = body.Candidates![i];
+                if (p is not { Length: 2 } || !double.IsFinite(p[0]) || !double.IsFinite(p[1]) || p[0] is < 73 or > 136 || p[1] is < 3 or > 54)
+                    return ProblemResults.Problem(400, $"candidates[{i}]", "Each candidate is [lon, lat] in EPSG:4490 within China.", "候选点须为中国境内的 [经度, 纬度]。");
+                candidates.Add(new SitingCandidate($"候选点{i + 1}", p[0], p[1]));
+            }
+            if (body.FromSites == true)
+            {
+                candidates.AddRange((await registers.SitesAsync(DateOnly.FromDateTime(DateTime.Today), http.RequestAborted))
+                    .Where(s => s.Status is "proposed" or "approved")
+                    .Select(s => new SitingCandidate(s.Name, s.Lon, s.Lat)));
+            }
+            if (candidates.Count == 0)
+                return ProblemResults.Problem(400, "candidates", "Give candidate points, or fromSites=true to use proposed and approved planning sites.", "请提供候选点，或设置 fromSites=true 使用拟建、已批复的规划点位。");
+            var choices = GreedySiting.Choose(category, k, candidates, compounds, standard);
+            return Results.Ok(new { category, k, method = CoverageCalculator.Method, detourFactor = standard.DetourFactor, choices });
+        });
+
+        scene.MapGet("/projects", async (IQuerySession session, CancellationToken ct) =>
+            (await session.Query<ServiceProject>().ToListAsync(ct)).OrderBy(p => p.Name, StringComparer.Ordinal)
+                .Select(p => new { p.Id, p.Name, p.Kind, kindZh = ServiceProjectKinds.Kinds[p.Kind], p.Compound, p.Status, statusZh = ServiceProjectKinds.StatusZh[p.Status], p.AreaSquareMetres, location = new[] { p.Lon, p.Lat }, since = p.Since }));
+
+        scene.MapPost("/projects", async (HttpContext http, IGrainFactory grains, IJurisdictionLocator jurisdiction) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<ProjectBody>(http);
+            if (bad is not null)
+                return bad;
+            if (body!.Lon is not { } lon || body.Lat is not { } lat || !double.IsFinite(lon) || !double.IsFinite(lat))
+                return RequestBody.Missing("lon", "位置（lon, lat）");
+            var community = (await jurisdiction.CommunitiesOfAsync([(lon, lat)], DateOnly.FromDateTime(DateTime.Today), http.RequestAborted))[0];
+            if (!http.User.MayEditCommunity(community?.Code))
+                return ProblemResults.Problem(403, "lon", "Community workers register projects only inside their own community.", "社区工作者只能登记本社区的项目。");
+            var id = Guid.NewGuid();
+            var result = await grains.GetGrain<IServiceProjectGrain>(id).RegisterAsync(
+                new RegisterServiceProject(body.Name ?? "", body.Kind ?? "", body.Compound, lon, lat, body.AreaSquareMetres ?? 0, body.Status ?? "planned", body.Since ?? DateOnly.FromDateTime(DateTime.Today)),
+                http.User.ToCommandContext("登记服务场景项目", http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/scenes/service/projects/{id}", new { id });
+        }).RequireAuthorization(PlatformPolicies.EditCommunityData);
+
+        scene.MapPost("/projects/{id:guid}/status", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<StatusBody>(http);
+            if (bad is not null)
+                return bad;
+            var result = await grains.GetGrain<IServiceProjectGrain>(id).ChangeStatusAsync(body!.Status ?? "", body.Date ?? DateOnly.FromDateTime(DateTime.Today),
+                http.User.ToCommandContext(body.Reason ?? "项目进展", http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, status = body.Status });
+        }).RequireAuthorization(PlatformPolicies.EditCommunityData);
+    }
+
+    private static bool TryDate(string? text, out DateOnly date)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            date = DateOnly.FromDateTime(DateTime.Today);
+            return true;
+        }
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+}

@@ -1,0 +1,67 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Platform.Plugins.Smart.Devices;
+
+/// <summary>A device as read models see it, with every status it has had, so the status on a past date can be told.</summary>
+public sealed class DeviceView
+{
+    public Guid Id { get; set; }
+    public string Kind { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Compound { get; set; } = "";
+    public Guid? CompoundId { get; set; }
+    public double Lon { get; set; }
+    public double Lat { get; set; }
+    public string Status { get; set; } = DeviceStatuses.Online;
+    public DateOnly InstalledOn { get; set; }
+    public List<StatusChange> History { get; set; } = [];
+
+    /// <summary>
+    /// The status at the end of <paramref name="date"/> (China Standard Time), or null when the device was not yet installed.
+    /// The first status counts from the installation date even when it was recorded later.
+    /// </summary>
+    public string? StatusOn(DateOnly date)
+    {
+        if (InstalledOn > date)
+            return null;
+        var endOfDay = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        return History.Skip(1).LastOrDefault(h => h.At < endOfDay)?.Status ?? History.FirstOrDefault()?.Status ?? Status;
+    }
+
+    public void Fold(object data)
+    {
+        switch (data)
+        {
+            case DeviceInstalled e:
+                Kind = e.Kind;
+                Name = e.Name;
+                Compound = e.Compound;
+                CompoundId = e.CompoundId;
+                Lon = e.Lon;
+                Lat = e.Lat;
+                Status = e.Status;
+                InstalledOn = e.InstalledOn;
+                History = [new StatusChange(e.Status, e.At, null)];
+                break;
+            case DeviceStatusReported e:
+                Status = e.Status;
+                History.Add(new StatusChange(e.Status, e.At, e.Note));
+                break;
+        }
+    }
+}
+
+/// <summary>One entry of a device's status history.</summary>
+public sealed record StatusChange(string Status, DateTimeOffset At, string? Note);
+
+/// <summary>Folds a device's stream into its <see cref="DeviceView"/>.</summary>
+public sealed class DeviceProjection : SingleStreamProjection<DeviceView, Guid>
+{
+    public override DeviceView Evolve(DeviceView? snapshot, Guid id, IEvent e)
+    {
+        var view = snapshot ?? new DeviceView { Id = id };
+        view.Fold(e.Data);
+        return view;
+    }
+}

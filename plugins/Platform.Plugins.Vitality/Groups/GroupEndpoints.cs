@@ -1,0 +1,113 @@
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Commands;
+using Platform.Abstractions.Http;
+using Platform.Abstractions.Jurisdiction;
+using Platform.Abstractions.Security;
+using Platform.Plugins.Vitality.Activities;
+using Platform.Plugins.Vitality.Http;
+
+namespace Platform.Plugins.Vitality.Groups;
+
+/// <summary><c>POST /groups</c>: a group and where it meets (<c>lon</c>, <c>lat</c> in EPSG:4490).</summary>
+public sealed record FoundGroupRequest(
+    string? Name, string? Specialty, string? Description, string? HomeSpace, double? Lon, double? Lat, DateOnly? FoundedOn, int? Members, bool? Signature);
+
+/// <summary>A group in answers, with its community today and its activity totals.</summary>
+public sealed record GroupAnswer(
+    Guid Id, string Name, string Specialty, string? SpecialtyZh, string? SpecialtyEn, string? Description, string HomeSpace, double Lon, double Lat,
+    DateOnly FoundedOn, int Members, bool Signature, string? CommunityCode, string? CommunityName, int Activities, int Participants);
+
+internal static class GroupEndpoints
+{
+    public const int MaxTextLength = 100;
+    public const int MaxDescriptionLength = 1000;
+    public const int MaxMembers = 10_000;
+
+    public static void MapGroupEndpoints(this IEndpointRouteBuilder scene)
+    {
+        scene.MapGet("/groups", async (string? community, string? specialty, IQuerySession session, IJurisdictionLocator locator, CancellationToken ct) =>
+        {
+            if (specialty is not null && GroupSpecialties.Find(specialty) is null)
+                return UnknownSpecialty(specialty);
+            var groups = (await session.Query<GroupView>().ToListAsync(ct)).Where(g => specialty is null || g.Specialty == specialty)
+                .OrderBy(g => g.FoundedOn).ThenBy(g => g.Name, StringComparer.Ordinal).ToList();
+            var answers = await AnswersAsync(groups, session, locator, ct);
+            return Results.Ok(community is null ? answers : answers.Where(a => a.CommunityCode == community).ToList());
+        });
+
+        scene.MapGet("/groups/{id:guid}", async (Guid id, IQuerySession session, IJurisdictionLocator locator, CancellationToken ct) =>
+            await session.LoadAsync<GroupView>(id, ct) is { } group
+                ? Results.Ok((await AnswersAsync([group], session, locator, ct))[0])
+                : ProblemResults.Problem(404, "id", "No group is registered under this id.", "找不到该团队。"));
+
+        scene.MapPost("/groups", FoundAsync).RequireAuthorization(PlatformPolicies.EditCommunityData);
+    }
+
+    private static async Task<IResult> FoundAsync(HttpContext http, IJurisdictionLocator locator, IGrainFactory grains, IQuerySession session)
+    {
+        var (body, problem) = await RequestBody.ReadAsync<FoundGroupRequest>(http);
+        if (problem is not null)
+            return problem;
+        var r = body!;
+        if (string.IsNullOrWhiteSpace(r.Name))
+            return RequestBody.Missing("name", "团队名称");
+        if (r.Name.Trim().Length > MaxTextLength)
+            return ProblemResults.Problem(400, "name", $"The name is longer than {MaxTextLength} characters.", $"团队名称超过 {MaxTextLength} 个字符。");
+        if (r.Specialty is null)
+            return RequestBody.Missing("specialty", "团队类型");
+        if (GroupSpecialties.Find(r.Specialty) is null)
+            return UnknownSpecialty(r.Specialty);
+        if (r.Description?.Length > MaxDescriptionLength)
+            return ProblemResults.Problem(400, "description", $"The description is longer than {MaxDescriptionLength} characters.", $"简介超过 {MaxDescriptionLength} 个字符。");
+        if (string.IsNullOrWhiteSpace(r.HomeSpace))
+            return RequestBody.Missing("homeSpace", "活动阵地");
+        if (r.HomeSpace.Trim().Length > MaxTextLength)
+            return ProblemResults.Problem(400, "homeSpace", $"The home space is longer than {MaxTextLength} characters.", $"活动阵地超过 {MaxTextLength} 个字符。");
+        if (r.Lon is not { } lon)
+            return RequestBody.Missing("lon", "经度");
+        if (r.Lat is not { } lat)
+            return RequestBody.Missing("lat", "纬度");
+        if (Location.Invalid(lon, lat) is { } bad)
+            return bad;
+        var foundedOn = r.FoundedOn ?? Today;
+        if (foundedOn > Today)
+            return ProblemResults.Problem(400, "foundedOn", "The founding date lies in the future.", "成立日期晚于今天。");
+        var members = r.Members ?? 0;
+        if (members is < 0 or > MaxMembers)
+            return ProblemResults.Problem(400, "members", $"The number of members is between 0 and {MaxMembers}.", $"成员人数须在 0 至 {MaxMembers} 之间。");
+        if (await Location.MayEditAsync(http, locator, lon, lat, "lon") is { } denied)
+            return denied;
+
+        var id = Guid.NewGuid();
+        var command = new FoundGroup(r.Name.Trim(), r.Specialty, string.IsNullOrWhiteSpace(r.Description) ? null : r.Description.Trim(),
+            r.HomeSpace.Trim(), lon, lat, foundedOn, members, r.Signature ?? false);
+        var result = await grains.GetGrain<IGroupGrain>(id).FoundAsync(command, http.User.ToCommandContext("登记居民自组织", http.TraceIdentifier));
+        if (result.Rejection is { } rejection)
+            return rejection.ToProblem();
+        var group = (await session.LoadAsync<GroupView>(id, http.RequestAborted))!;
+        return Results.Created($"/api/scenes/vitality/groups/{id}", (await AnswersAsync([group], session, locator, http.RequestAborted))[0]);
+    }
+
+    private static async Task<IReadOnlyList<GroupAnswer>> AnswersAsync(IReadOnlyList<GroupView> groups, IQuerySession session, IJurisdictionLocator locator, CancellationToken ct)
+    {
+        var communities = await locator.CommunitiesOfAsync(groups.Select(g => (g.Lon, g.Lat)).ToList(), Today, ct);
+        var ids = groups.Select(g => (Guid?)g.Id).ToArray();
+        var activities = (await session.Query<ActivityView>().Where(a => a.GroupId != null).ToListAsync(ct)).Where(a => ids.Contains(a.GroupId)).ToList();
+        return groups.Select((g, i) =>
+        {
+            var specialty = GroupSpecialties.Find(g.Specialty);
+            var own = activities.Where(a => a.GroupId == g.Id).ToList();
+            return new GroupAnswer(g.Id, g.Name, g.Specialty, specialty?.NameZh, specialty?.NameEn, g.Description, g.HomeSpace, g.Lon, g.Lat,
+                g.FoundedOn, g.Members, g.Signature, communities[i]?.Code, communities[i]?.Name, own.Count, own.Sum(a => a.Participants));
+        }).ToList();
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+
+    private static IResult UnknownSpecialty(string specialty) => ProblemResults.Problem(400, "specialty",
+        $"Unknown specialty '{specialty}'; one of {string.Join(", ", GroupSpecialties.All.Select(s => s.Code))}.",
+        $"团队类型无效，可选：{string.Join("、", GroupSpecialties.All.Select(s => $"{s.Code}（{s.NameZh}）"))}。");
+}

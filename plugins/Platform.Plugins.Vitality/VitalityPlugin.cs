@@ -1,0 +1,57 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Abstractions.Maps;
+using Platform.Abstractions.Plugins;
+using Platform.Abstractions.Reports;
+using Platform.Plugins.Vitality;
+using Platform.Plugins.Vitality.Activities;
+using Platform.Plugins.Vitality.Demo;
+using Platform.Plugins.Vitality.Groups;
+using Platform.Plugins.Vitality.Maps;
+using Platform.Plugins.Vitality.Reports;
+
+[assembly: ScenarioPlugin(typeof(VitalityPlugin),
+    Id = "vitality", NameZh = "活力场景", NameEn = "Vitality scene",
+    Version = "1.0.0", SdkVersion = "[1.0,2.0)")]
+
+namespace Platform.Plugins.Vitality;
+
+/// <summary>
+/// The vitality scene: resident self-organisations and interest groups (一社区一特色), and the activities they and the
+/// communities hold in shared spaces — community complexes, ground-floor spaces (架空层), squares.
+/// </summary>
+public sealed class VitalityPlugin : IScenarioPlugin
+{
+    private bool _demo = true;
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        _demo = configuration.GetValue("Platform:Demo", true);
+        services.AddSingleton<IMapLayer, ActivityLayer>();
+        services.AddSingleton<IReportSection, VitalityReportSection>();
+    }
+
+    public void ConfigureEventStore(StoreOptions options)
+    {
+        options.Events.MapEventType<GroupFounded>("vitality.group_founded");
+        options.Events.MapEventType<ActivityHeld>("vitality.activity_held");
+        options.Projections.Add(new GroupProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ActivityProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<ActivityView>().Index(a => a.HeldOn);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder scene)
+    {
+        scene.MapGroupEndpoints();
+        scene.MapActivityEndpoints();
+    }
+
+    public async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (_demo)
+            await VitalityDemo.SeedAsync(services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<IDocumentStore>(), cancellationToken);
+    }
+}

@@ -1,0 +1,29 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Platform.Plugins.Example.Places;
+
+/// <summary>A place as read models see it.</summary>
+public sealed class PlaceView
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public double Lon { get; set; }
+    public double Lat { get; set; }
+}
+
+/// <summary>Folds a place's stream into its <see cref="PlaceView"/> in the same transaction as the append.</summary>
+public sealed class PlaceProjection : SingleStreamProjection<PlaceView, Guid>
+{
+    public override PlaceView Evolve(PlaceView? snapshot, Guid id, IEvent e)
+    {
+        var view = snapshot ?? new PlaceView { Id = id };
+        if (e.Data is PlaceRecorded r)
+        {
+            view.Name = r.Name;
+            view.Lon = r.Lon;
+            view.Lat = r.Lat;
+        }
+        return view;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Testing;
+
+namespace Platform.Host.Tests.Scenes;
+
+public sealed class DemoSceneTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    [Fact]
+    public async Task Coverage_OnTheDemo_AnswersForEveryCompound_AndTheGapLayerIsOnTheMap()
+    {
+        var client = fixture.Factory.CreateClient();
+        var compounds = await client.GetFromJsonAsync<JsonElement>("/api/compounds");
+        var coverage = await client.GetFromJsonAsync<JsonElement>("/api/scenes/service/coverage");
+        var layers = await client.GetFromJsonAsync<JsonElement>("/api/layers");
+
+        Assert.Equal(
+            compounds.EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).Order(),
+            coverage.GetProperty("compounds").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).Order());
+        Assert.Contains(layers.EnumerateArray(), l => l.GetProperty("id").GetString() == "service-gaps");
+        // The demo leaves gaps on purpose (三根松社区 has no kindergarten).
+        Assert.Contains(coverage.GetProperty("compounds").EnumerateArray(), c => c.GetProperty("missingCount").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Plugins_ListTheFourScenes_EachIdNamingItsScene()
+    {
+        var plugins = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/plugins");
+
+        var ids = plugins.EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToList();
+        foreach (var scene in new[] { "service", "ecological", "smart", "vitality" })
+            Assert.Contains(ids, id => id.Contains(scene, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DisablingAPlugin_HidesItsEndpointsAndLayers_KeepsItsData_AndEnablingBringsThemBack()
+    {
+        var developer = await fixture.Factory.ClientForAsync("developer");
+        var planner = await fixture.Factory.ClientForAsync("planner");
+        var anonymous = fixture.Factory.CreateClient();
+        var before = (await anonymous.GetFromJsonAsync<JsonElement>("/api/scenes/service/projects")).GetArrayLength();
+
+        var byPlanner = await planner.PostAsync("/api/plugins/service/disable", null);
+        var disabled = await developer.PostAsync("/api/plugins/service/disable", null);
+        var whileDisabled = await anonymous.GetAsync("/api/scenes/service/projects");
+        var layersWhileDisabled = await anonymous.GetFromJsonAsync<JsonElement>("/api/layers");
+        var state = (await anonymous.GetFromJsonAsync<JsonElement>("/api/plugins")).EnumerateArray().Single(p => p.GetProperty("id").GetString() == "service").GetProperty("state").GetString();
+        var enabled = await developer.PostAsync("/api/plugins/service/enable", null);
+        var after = (await anonymous.GetFromJsonAsync<JsonElement>("/api/scenes/service/projects")).GetArrayLength();
+
+        Assert.Equal(HttpStatusCode.Forbidden, byPlanner.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, whileDisabled.StatusCode);
+        Assert.DoesNotContain(layersWhileDisabled.EnumerateArray(), l => l.GetProperty("id").GetString()!.StartsWith("service-", StringComparison.Ordinal));
+        Assert.Equal("disabled", state);
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        Assert.True(before > 0);
+        Assert.Equal(before, after);
+    }
+}

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Testing;
+
+namespace Platform.Host.Tests.Scenes;
+
+/// <summary>
+/// Coverage on a hand-made case far from the demo (110°E, 30°N): compound A at 30.000°N (100 households),
+/// B at 30.010°N (50); kindergarten at 30.0025°, primary school at 30.004°, middle school at 30.008°, all on
+/// the 110° meridian. Distances come from PROJ's <c>geod</c>, not from the platform.
+/// </summary>
+public sealed class ServiceSceneTests(EmptyPlatformFixture fixture) : IClassFixture<EmptyPlatformFixture>
+{
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static (Guid A, Guid B)? _compounds;
+
+    private async Task<(HttpClient Admin, Guid A, Guid B)> ArrangeAsync(double detour)
+    {
+        var admin = await fixture.Factory.ClientForAsync("admin");
+        var standard = new
+        {
+            detourFactor = detour,
+            levels = new object[]
+            {
+                new { minutes = 15, nameZh = "15分钟生活圈", nameEn = "15-minute", walkMetres = 1000, categories = new[] { "middle_school" } },
+                new { minutes = 10, nameZh = "10分钟生活圈", nameEn = "10-minute", walkMetres = 500, categories = new[] { "primary_school" } },
+                new { minutes = 5, nameZh = "5分钟生活圈", nameEn = "5-minute", walkMetres = 300, categories = new[] { "kindergarten" } },
+                new { minutes = 0, nameZh = "居住街坊", nameEn = "Block", walkMetres = 150, categories = Array.Empty<string>() },
+            },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/scenes/service/standard", standard)).StatusCode);
+        await Once.WaitAsync();
+        try
+        {
+            if (_compounds is null)
+            {
+                var a = await CompoundAsync(admin, "甲小区", 110.000, 30.000, 100);
+                var b = await CompoundAsync(admin, "乙小区", 110.000, 30.010, 50);
+                await FacilityAsync(admin, "测试幼儿园", "kindergarten", 30.0025);
+                await FacilityAsync(admin, "测试小学", "primary_school", 30.004);
+                await FacilityAsync(admin, "测试初中", "middle_school", 30.008);
+                _compounds = (a, b);
+            }
+        }
+        finally
+        {
+            Once.Release();
+        }
+        return (admin, _compounds.Value.A, _compounds.Value.B);
+    }
+
+    [Fact]
+    public async Task Coverage_WithoutDetour_MatchesTheHandComputedCase_AndTheLevelsDoNotNest()
+    {
+        var (admin, a, b) = await ArrangeAsync(detour: 1.0);
+        // Hand check of the geometry with PROJ: A reaches all three within their distances, B none but the middle school.
+        Assert.InRange(Geod(30.000, 30.0025), 270, 290);
+        Assert.InRange(Geod(30.000, 30.004), 435, 455);
+        Assert.InRange(Geod(30.000, 30.008), 880, 900);
+        Assert.InRange(Geod(30.010, 30.008), 215, 230);
+
+        var coverage = await admin.GetFromJsonAsync<JsonElement>("/api/scenes/service/coverage");
+
+        Assert.Equal("straight-line", coverage.GetProperty("method").GetString());
+        var ca = Compound(coverage, a);
+        var cb = Compound(coverage, b);
+        Assert.True(Level(ca, 5).GetProperty("satisfied").GetBoolean());
+        Assert.True(Level(ca, 10).GetProperty("satisfied").GetBoolean());
+        Assert.True(Level(ca, 15).GetProperty("satisfied").GetBoolean());
+        Assert.Equal(Geod(30.000, 30.0025), Reached(ca, 5, "kindergarten"), 0.5);
+        // B reaches the middle school (15-minute level) but misses the 5- and 10-minute facilities: not satisfied at 15.
+        Assert.Equal(Geod(30.010, 30.008), Reached(cb, 15, "middle_school"), 0.5);
+        Assert.Empty(Level(cb, 15).GetProperty("missing").EnumerateArray());
+        Assert.False(Level(cb, 15).GetProperty("satisfied").GetBoolean());
+        Assert.Equal(["kindergarten"], Level(cb, 5).GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public async Task Coverage_WithADetourFactor_PushesAsFacilitiesOutOfReach()
+    {
+        var (admin, a, _) = await ArrangeAsync(detour: 1.3);
+
+        var coverage = await admin.GetFromJsonAsync<JsonElement>("/api/scenes/service/coverage");
+
+        // 277 m × 1.3 = 360 m > 300 m; 443 m × 1.3 = 576 m > 500 m; 887 m × 1.3 = 1153 m > 1000 m.
+        var ca = Compound(coverage, a);
+        Assert.Equal(["kindergarten"], Level(ca, 5).GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["primary_school"], Level(ca, 10).GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["middle_school"], Level(ca, 15).GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(1.3, coverage.GetProperty("detourFactor").GetDouble());
+    }
+
+    [Fact]
+    public async Task Siting_PicksTheCandidateThatServesTheMostUnservedHouseholds()
+    {
+        var (admin, _, _) = await ArrangeAsync(detour: 1.0);
+
+        // Candidate 1 is 111 m from B (unserved, 50 households); candidate 2 is next to A, already served.
+        var response = await admin.PostAsJsonAsync("/api/scenes/service/siting", new
+        {
+            category = "kindergarten", k = 2, candidates = new[] { new[] { 110.000, 30.009 }, new[] { 110.000, 29.999 } },
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var choices = body.GetProperty("choices").EnumerateArray().Where(c => c.GetProperty("compoundsGained").EnumerateArray().Any(n => n.GetString() is "乙小区" or "甲小区")).ToList();
+        var only = Assert.Single(choices);
+        Assert.Equal("候选点1", only.GetProperty("candidate").GetString());
+        Assert.Equal(["乙小区"], only.GetProperty("compoundsGained").EnumerateArray().Select(n => n.GetString()));
+    }
+
+    [Fact]
+    public async Task Standard_IsForAdministrators_AndBadValuesAreRefused()
+    {
+        var planner = await fixture.Factory.ClientForAsync("planner");
+        var admin = await fixture.Factory.ClientForAsync("admin");
+
+        var byPlanner = await planner.PutAsJsonAsync("/api/scenes/service/standard", new { detourFactor = 1.1, levels = Array.Empty<object>() });
+        var badDetour = await admin.PutAsJsonAsync("/api/scenes/service/standard", new { detourFactor = 0.5, levels = new[] { new { minutes = 5, nameZh = "5", nameEn = "5", walkMetres = 300, categories = new[] { "kindergarten" } } } });
+        var badCategory = await admin.PutAsJsonAsync("/api/scenes/service/standard", new { detourFactor = 1.2, levels = new[] { new { minutes = 5, nameZh = "5", nameEn = "5", walkMetres = 300, categories = new[] { "spaceport" } } } });
+
+        Assert.Equal(HttpStatusCode.Forbidden, byPlanner.StatusCode);
+        Assert.Equal("detourFactor", (await badDetour.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, badCategory.StatusCode);
+    }
+
+    private static JsonElement Compound(JsonElement coverage, Guid id) =>
+        coverage.GetProperty("compounds").EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == id);
+
+    private static JsonElement Level(JsonElement compound, int minutes) =>
+        compound.GetProperty("levels").EnumerateArray().Single(l => l.GetProperty("minutes").GetInt32() == minutes);
+
+    private static double Reached(JsonElement compound, int minutes, string category) =>
+        Level(compound, minutes).GetProperty("reached").EnumerateArray().Single(r => r.GetProperty("category").GetString() == category).GetProperty("walkMetres").GetDouble();
+
+    private static async Task<Guid> CompoundAsync(HttpClient admin, string name, double lon, double lat, int households)
+    {
+        const double h = 0.0002;
+        var geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { lon - h, lat - h }, new[] { lon + h, lat - h }, new[] { lon + h, lat + h }, new[] { lon - h, lat + h }, new[] { lon - h, lat - h } } } };
+        var response = await admin.PostAsJsonAsync("/api/compounds", new { name, kind = "commercial", households, geometry });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task FacilityAsync(HttpClient admin, string name, string category, double lat)
+    {
+        var response = await admin.PostAsJsonAsync("/api/facilities", new { name, category, geometry = new { type = "Point", coordinates = new[] { 110.000, lat } } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    /// <summary>Geodesic distance along the 110° meridian on GRS 80, by PROJ's geod (Debian proj-bin).</summary>
+    private static double Geod(double lat1, double lat2)
+    {
+        var psi = new ProcessStartInfo("geod", ["+ellps=GRS80", "-I", "+units=m", "-f", "%.4f"]) { RedirectStandardInput = true, RedirectStandardOutput = true };
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("geod is missing: apt-get install proj-bin");
+        p.StandardInput.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{lat1} 110 {lat2} 110"));
+        p.StandardInput.Close();
+        var fields = p.StandardOutput.ReadToEnd().Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        p.WaitForExit();
+        return double.Parse(fields[^1], CultureInfo.InvariantCulture);
+    }
+}

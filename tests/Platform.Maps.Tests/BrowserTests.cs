@@ -1,0 +1,118 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Platform.Maps.Tests.Support;
+using SkiaSharp;
+
+namespace Platform.Maps.Tests;
+
+/// <summary>
+/// The web map in headless Chromium (apt chromium, driven by Playwright for .NET; no browser download).
+/// Screenshots are kept under the test output folder, in <c>screenshots/</c>.
+/// </summary>
+[Collection(MapsHostCollection.Name)]
+public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Shots);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task MapPage_DrawsLayers_OpensPopups_FollowsTheDate_AndSwitchesToEnglish()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(host.Address.ToString());
+        await page.WaitForFunctionAsync("() => window.platformMap && window.platformMap.ready", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        await WaitIdleAsync(page, 0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "1-loaded.png") });
+
+        Assert.True(await page.EvaluateAsync<int>("() => platformMap.featureCount('jurisdiction-communities')") > 0);
+        Assert.True(CountNonBackground(await page.Locator("#map").ScreenshotAsync()) > 10_000, "the map canvas is (nearly) empty");
+
+        using var client = host.Process.CreateClient();
+        var items = await client.GetFromJsonAsync<JsonElement>("/ogc/collections/jurisdiction-communities/items");
+        var community = items.GetProperty("features").EnumerateArray()
+            .First(f => f.GetProperty("properties").GetProperty("name").GetString()!.EndsWith("社区", StringComparison.Ordinal));
+        var name = community.GetProperty("properties").GetProperty("name").GetString()!;
+        var (lon, lat) = OgcFeaturesTests.InsidePoint(community);
+        var pixel = await page.EvaluateAsync<double[]>($"() => platformMap.pixelOf({lon.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {lat.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        var box = await page.Locator("#map").BoundingBoxAsync();
+        await page.Mouse.ClickAsync(box!.X + (float)pixel[0], box.Y + (float)pixel[1]);
+        await page.WaitForFunctionAsync($"() => platformMap.popupText().includes('{name}')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        Assert.Contains("名称", await page.EvaluateAsync<string>("() => platformMap.popupText()"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "2-popup.png") });
+
+        var before = (await client.GetFromJsonAsync<JsonElement>("/ogc/collections/jurisdiction-communities/items?datetime=2020-06-29")).GetProperty("numberMatched").GetInt32();
+        var after = (await client.GetFromJsonAsync<JsonElement>("/ogc/collections/jurisdiction-communities/items?datetime=2020-07-01")).GetProperty("numberMatched").GetInt32();
+        await page.Locator("#popup-close").ClickAsync();
+        await MoveSliderAsync(page, "2020-06-29");
+        Assert.Equal(before, await page.EvaluateAsync<int>("() => platformMap.featureCount('jurisdiction-communities')"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "3-2020-06-29.png") });
+        await MoveSliderAsync(page, "2020-07-01");
+        Assert.Equal(after, await page.EvaluateAsync<int>("() => platformMap.featureCount('jurisdiction-communities')"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "4-2020-07-01.png") });
+
+        Assert.Contains("社区发展治理平台", await page.Locator("h1").TextContentAsync());
+        await page.Locator("#lang").ClickAsync();
+        Assert.Contains("Community Development Platform", await page.Locator("h1").TextContentAsync());
+        Assert.Contains("Communities and villages", await page.Locator("#layer-list").TextContentAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "5-english.png") });
+        Assert.Empty(errors);
+    }
+
+    /// <summary>Moves the date slider with the keyboard, as a person would, to <paramref name="date"/>.</summary>
+    private static async Task MoveSliderAsync(IPage page, string date)
+    {
+        var slider = page.Locator("#date-slider");
+        var target = (DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).DayNumber - new DateOnly(2015, 1, 1).DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var renders = await page.EvaluateAsync<int>("() => platformMap.renders()");
+        await slider.FocusAsync();
+        // Set near the target, then step with the arrow key so the browser fires input/change like a drag does.
+        await slider.EvaluateAsync("(el, v) => { el.value = String(Number(v) - 1); }", target);
+        await slider.PressAsync("ArrowRight");
+        Assert.Equal(date, await page.EvaluateAsync<string>("() => platformMap.state.date"));
+        await WaitIdleAsync(page, renders);
+    }
+
+    /// <summary>Waits until no tile is loading and the map has completed a render after the <paramref name="renders"/>th.</summary>
+    private static async Task WaitIdleAsync(IPage page, int renders)
+    {
+        await page.WaitForFunctionAsync($"() => platformMap.pending() === 0 && platformMap.renders() > {renders}", null,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
+    }
+
+    private static int CountNonBackground(byte[] png)
+    {
+        using var bitmap = SKBitmap.Decode(png);
+        var background = bitmap.GetPixel(2, 2);
+        var count = 0;
+        for (var y = 0; y < bitmap.Height; y += 2)
+            for (var x = 0; x < bitmap.Width; x += 2)
+                if (bitmap.GetPixel(x, y) != background)
+                    count++;
+        return count;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Platform.Maps.Tests.Support;
+
+/// <summary>Runs the independent reference tools (PROJ's cs2cs, GDAL's ogrinfo) the tests compare against.</summary>
+internal static class Tools
+{
+    public static async Task<string> RunAsync(string file, params string[] args) => await RunAsync(file, null, args);
+
+    public static async Task<string> RunAsync(string file, string? input, params string[] args)
+    {
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
+            UseShellExecute = false,
+        };
+        foreach (var a in args)
+            psi.ArgumentList.Add(a);
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"{file} did not start");
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(cts.Token);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited with {process.ExitCode}:\n{await stderr}\n{await stdout}");
+        return await stdout;
+    }
+
+    /// <summary>cs2cs with EPSG axis order: input lat lon (EPSG:4490), output northing easting (EPSG:4544).</summary>
+    public static async Task<(double North, double East)> Cs2csTo4544Async(double lon, double lat)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture, $"{lat:R} {lon:R}\n");
+        var output = await RunAsync("cs2cs", line, "-f", "%.6f", "EPSG:4490", "EPSG:4544");
+        var parts = output.Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+}

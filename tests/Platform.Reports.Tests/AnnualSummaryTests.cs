@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Platform.Testing;
+
+namespace Platform.Reports.Tests;
+
+/// <summary>The annual summary on the demo data, checked figure by figure against the registers' own endpoints.</summary>
+public sealed partial class AnnualSummaryTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    private PlatformFactory Factory => fixture.Factory;
+
+    [Theory]
+    [InlineData(2020)]
+    [InlineData(0)]
+    public async Task RestructuringSentence_CarriesTheCountsAndRatioOfTheJurisdictionStatistics(int year)
+    {
+        year = year == 0 ? ReportClient.ThisYear : year;
+        var client = await Factory.ClientForAsync("planner");
+        var md = await client.MarkdownAsync($"/api/reports/annual?year={year}&format=md");
+        var stats = await client.JsonAsync($"/api/jurisdiction/statistics?from={year}-01-01&to={year}-12-31");
+
+        var m = Sentence().Match(md);
+        Assert.True(m.Success, "no restructuring sentence in:\n" + md);
+        var before = stats.GetProperty("before");
+        var after = stats.GetProperty("after");
+        Assert.Equal(before.GetProperty("communities").GetInt32(), int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(before.GetProperty("villages").GetInt32(), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(after.GetProperty("communities").GetInt32(), int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(after.GetProperty("villages").GetInt32(), int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(stats.GetProperty("reductionPercent").GetDouble().ToString("0.00", CultureInfo.InvariantCulture), m.Groups[5].Value);
+        if (year == 2020)
+            Assert.Equal("由原来3个社区、10个村调整为5个社区、2个村，调减比例达46.15%", m.Value);
+    }
+
+    [Fact]
+    public async Task GroupSentence_OfTheYearOfTheVotes_CarriesTheGroupCountsAndTheVotes()
+    {
+        var client = await Factory.ClientForAsync("planner");
+        var md = await client.MarkdownAsync("/api/reports/annual?year=2021&format=md");
+        var stats = await client.JsonAsync("/api/jurisdiction/statistics?from=2021-01-01&to=2021-12-31");
+        var m = GroupSentence().Match(md);
+        Assert.True(m.Success, md);
+        Assert.Equal(stats.GetProperty("before").GetProperty("groups").GetInt32(), int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(stats.GetProperty("after").GetProperty("groups").GetInt32(), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(stats.GetProperty("groupReductionPercent").GetDouble().ToString("0.00", CultureInfo.InvariantCulture), m.Groups[3].Value);
+        // The demo holds three household votes in 2021, one of which failed (not quorate).
+        Assert.Contains("召开村(居)民小组户代表会议3次，2次表决通过、1次未通过", md);
+    }
+
+    [Theory]
+    [InlineData(2020)]
+    [InlineData(0)]
+    public async Task SiteCounts_ByStatus_MatchTheSitesRegister(int year)
+    {
+        year = year == 0 ? ReportClient.ThisYear : year;
+        var client = await Factory.ClientForAsync("planner");
+        var md = await client.MarkdownAsync($"/api/reports/annual?year={year}&format=md");
+        var sites = (await client.JsonAsync($"/api/sites?asOf={ReportClient.AsOf(year)}")).EnumerateArray().ToList();
+
+        var total = SitesTotal().Match(md);
+        Assert.True(total.Success, md);
+        Assert.Equal(sites.Count, int.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(ReportClient.Number(sites.Sum(s => s.GetProperty("budgetWan").ValueKind == JsonValueKind.Number ? s.GetProperty("budgetWan").GetDouble() : 0)), total.Groups[2].Value);
+        var printed = SiteStatus().Matches(total.Groups[3].Value).ToDictionary(x => x.Groups[1].Value, x => (Count: int.Parse(x.Groups[2].Value, CultureInfo.InvariantCulture), Budget: x.Groups[3].Value));
+        Assert.Equal(5, printed.Count);
+        foreach (var (status, figures) in printed)
+        {
+            var ofStatus = sites.Where(s => s.GetProperty("statusZh").GetString() == status).ToList();
+            Assert.Equal(ofStatus.Count, figures.Count);
+            Assert.Equal(ReportClient.Number(ofStatus.Sum(s => s.GetProperty("budgetWan").ValueKind == JsonValueKind.Number ? s.GetProperty("budgetWan").GetDouble() : 0)), figures.Budget);
+        }
+    }
+
+    [Fact]
+    public async Task GardenFigures_EqualTheEcologicalSceneStatistics_OrAreMarkedMissing()
+    {
+        var client = await Factory.ClientForAsync("planner");
+        var year = ReportClient.ThisYear;
+        var md = await client.MarkdownAsync($"/api/reports/annual?year={year}&format=md");
+        var plugins = (await client.JsonAsync("/api/plugins")).EnumerateArray().ToList();
+        var running = plugins.Any(p => p.GetProperty("id").GetString() == "ecological" && p.GetProperty("state").GetString() == "running");
+        if (!running)
+        {
+            Assert.Contains("【待补：可食菜地及可视绿地面积】", md);
+            return;
+        }
+        var stats = await client.JsonAsync($"/api/scenes/ecological/statistics?season={year}");
+        var gardens = stats.GetProperty("gardens").EnumerateArray().ToList();
+        double Sum(string kind, string field) => gardens.Where(g => g.GetProperty("kind").GetString() == kind).Sum(g => g.GetProperty(field).GetDouble());
+        var totals = stats.GetProperty("totals");
+        var m = Gardens().Match(md);
+        Assert.True(m.Success, md);
+        Assert.Equal(totals.GetProperty("gardens").GetInt32().ToString(CultureInfo.InvariantCulture), m.Groups["gardens"].Value);
+        Assert.Equal(totals.GetProperty("plots").GetInt32().ToString(CultureInfo.InvariantCulture), m.Groups["plots"].Value);
+        Assert.Equal(ReportClient.Number(Sum("edible", "areaSquareMetres")), m.Groups["edible"].Value);
+        Assert.Equal(ReportClient.Number(Sum("green", "areaSquareMetres")), m.Groups["green"].Value);
+        Assert.Equal(totals.GetProperty("claimedPlots").GetInt32().ToString(CultureInfo.InvariantCulture), m.Groups["claimed"].Value);
+        Assert.Equal(ReportClient.Number(totals.GetProperty("claimedSquareMetres").GetDouble()), m.Groups["claimedArea"].Value);
+        Assert.Equal(ReportClient.Number(Sum("edible", "claimedSquareMetres")), m.Groups["edibleClaimed"].Value);
+        Assert.Equal(ReportClient.Number(Sum("green", "claimedSquareMetres")), m.Groups["greenClaimed"].Value);
+        Assert.Equal(totals.GetProperty("households").GetInt32().ToString(CultureInfo.InvariantCulture), m.Groups["households"].Value);
+        Assert.DoesNotContain("【待补：可食菜地及可视绿地面积】", md);
+    }
+
+    [Fact]
+    public async Task MissingFigures_AreMarkedInTheText_AndListedInTheAppendix_NeverLeftAsX()
+    {
+        var client = await Factory.ClientForAsync("planner");
+        var md = await client.MarkdownAsync($"/api/reports/annual?year={ReportClient.ThisYear}&format=md");
+        var appendix = md.IndexOf("## 附录：缺失数据清单", StringComparison.Ordinal);
+        Assert.True(appendix > 0, md);
+        var body = md[..appendix];
+        var listed = md[appendix..];
+        foreach (var label in new[] { "入户排查公寓数", "小区投诉件次", "投诉处置回复率", "发布项目资金总额（万元）", "日常管理检查次数", "物业服务培训次数" })
+        {
+            Assert.Contains($"【待补：{label}】", body);
+            Assert.Matches($@"\| \d+ \| {Regex.Escape(label)} \| [^|]+ \| \d+ \|", listed);
+        }
+        // Every marker of the body is in the appendix.
+        foreach (Match marker in Marker().Matches(body))
+            Assert.Contains($"| {marker.Groups[1].Value} |", listed);
+        Assert.DoesNotMatch(@"x{1,4}(个|户|次|人|天|件|%|万元)", body);
+        Assert.Contains("# 兴隆街道社区发展办" + ReportClient.ThisYear + "年工作总结及下半年工作计划", md);
+    }
+
+    [Fact]
+    public async Task Reports_AreForStaff()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.CreateClient().GetAsync("/api/reports/annual?format=md")).StatusCode);
+        var resident = await Factory.ClientForAsync("resident");
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync("/api/reports/annual?format=md")).StatusCode);
+        var worker = await Factory.ClientForAsync("worker");
+        Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync("/api/reports/overview?format=md")).StatusCode);
+    }
+
+    [Fact]
+    public async Task BadYearFormatOrCommunity_AreProblemsNamingTheField()
+    {
+        var client = await Factory.ClientForAsync("planner");
+        foreach (var (path, field, status) in new[]
+                 {
+                     ("/api/reports/annual?year=19&format=md", "year", 400),
+                     ("/api/reports/annual?format=pdf", "format", 400),
+                     ("/api/reports/community/XL-NOPE?format=md", "code", 404),
+                 })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(status, (int)response.StatusCode);
+            Assert.Equal(field, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        }
+    }
+
+    [GeneratedRegex(@"由原来(\d+)个社区、(\d+)个村调整为(\d+)个社区、(\d+)个村，调减比例达(\d+\.\d\d)%")]
+    private static partial Regex Sentence();
+
+    [GeneratedRegex(@"由原来(\d+)个村\(居\)民小组调整为(\d+)个村\(居\)民小组，调减比例达(\d+\.\d\d)%")]
+    private static partial Regex GroupSentence();
+
+    [GeneratedRegex(@"平台登记规划及项目点位(\d+)个，总投资([\d.]+)万元，其中([^；]+)；")]
+    private static partial Regex SitesTotal();
+
+    [GeneratedRegex(@"(拟建|已批复|在建|已建成|已取消)(\d+)个（([\d.]+)万元）")]
+    private static partial Regex SiteStatus();
+
+    [GeneratedRegex(@"等(?<gardens>\d+)处可食\+可视地景已划定地块(?<plots>\d+)块，其中可食菜地景观(?<edible>[\d.]+)平方米、可视绿地景观(?<green>[\d.]+)平方米；\d+年度居民报名认领地块(?<claimed>\d+)块、(?<claimedArea>[\d.]+)平方米（可食菜地(?<edibleClaimed>[\d.]+)平方米、可视绿地(?<greenClaimed>[\d.]+)平方米），(?<households>\d+)户居民参与")]
+    private static partial Regex Gardens();
+
+    [GeneratedRegex("【待补：(.+?)】")]
+    private static partial Regex Marker();
+}
