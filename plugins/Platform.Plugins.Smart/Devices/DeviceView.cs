@@ -58,6 +58,13 @@ public sealed record StatusChange(string Status, DateTimeOffset At, string? Note
 /// <summary>Folds a device's stream into its <see cref="DeviceView"/>.</summary>
 public sealed class DeviceProjection : SingleStreamProjection<DeviceView, Guid>
 {
+    // Without it Marten hands the projection every stream's events and writes a document for each stream.
+    public DeviceProjection()
+    {
+        IncludeType<DeviceInstalled>();
+        IncludeType<DeviceStatusReported>();
+    }
+
     public override DeviceView Evolve(DeviceView? snapshot, Guid id, IEvent e)
     {
         var view = snapshot ?? new DeviceView { Id = id };

@@ -21,6 +21,9 @@ public sealed class ActivityView
 /// <summary>Folds an activity's stream into its <see cref="ActivityView"/>.</summary>
 public sealed class ActivityProjection : SingleStreamProjection<ActivityView, Guid>
 {
+    // Without it Marten hands the projection every stream's events and writes a document for each stream.
+    public ActivityProjection() => IncludeType<ActivityHeld>();
+
     public override ActivityView Evolve(ActivityView? snapshot, Guid id, IEvent e)
     {
         var view = snapshot ?? new ActivityView { Id = id };

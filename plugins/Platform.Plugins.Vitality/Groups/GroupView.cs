@@ -21,6 +21,9 @@ public sealed class GroupView
 /// <summary>Folds a group's stream into its <see cref="GroupView"/>.</summary>
 public sealed class GroupProjection : SingleStreamProjection<GroupView, Guid>
 {
+    // Without it Marten hands the projection every stream's events and writes a document for each stream.
+    public GroupProjection() => IncludeType<GroupFounded>();
+
     public override GroupView Evolve(GroupView? snapshot, Guid id, IEvent e)
     {
         var view = snapshot ?? new GroupView { Id = id };

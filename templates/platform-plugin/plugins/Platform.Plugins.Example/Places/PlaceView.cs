@@ -15,6 +15,9 @@ public sealed class PlaceView
 /// <summary>Folds a place's stream into its <see cref="PlaceView"/> in the same transaction as the append.</summary>
 public sealed class PlaceProjection : SingleStreamProjection<PlaceView, Guid>
 {
+    // Without it Marten hands the projection every stream's events and writes a document for each stream.
+    public PlaceProjection() => IncludeType<PlaceRecorded>();
+
     public override PlaceView Evolve(PlaceView? snapshot, Guid id, IEvent e)
     {
         var view = snapshot ?? new PlaceView { Id = id };
