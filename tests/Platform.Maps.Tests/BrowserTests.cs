@@ -46,7 +46,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(host.Address.ToString());
         await page.WaitForFunctionAsync("() => window.platformMap && window.platformMap.ready", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
-        await WaitIdleAsync(page, 0);
+        await WaitSettledAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "1-loaded.png") });
 
         Assert.True(await page.EvaluateAsync<int>("() => platformMap.featureCount('jurisdiction-communities')") > 0);
@@ -88,21 +88,17 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
     {
         var slider = page.Locator("#date-slider");
         var target = (DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).DayNumber - new DateOnly(2015, 1, 1).DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var renders = await page.EvaluateAsync<int>("() => platformMap.renders()");
         await slider.FocusAsync();
         // Set near the target, then step with the arrow key so the browser fires input/change like a drag does.
         await slider.EvaluateAsync("(el, v) => { el.value = String(Number(v) - 1); }", target);
         await slider.PressAsync("ArrowRight");
         Assert.Equal(date, await page.EvaluateAsync<string>("() => platformMap.state.date"));
-        await WaitIdleAsync(page, renders);
+        await WaitSettledAsync(page);
     }
 
-    /// <summary>Waits until no tile is loading and the map has completed a render after the <paramref name="renders"/>th.</summary>
-    private static async Task WaitIdleAsync(IPage page, int renders)
-    {
-        await page.WaitForFunctionAsync($"() => platformMap.pending() === 0 && platformMap.renders() > {renders}", null,
-            new PageWaitForFunctionOptions { Timeout = 30_000 });
-    }
+    /// <summary>Waits until the page says every tile of the current date has arrived and been drawn.</summary>
+    private static Task WaitSettledAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => platformMap.state.dateSettled", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
 
     private static int CountNonBackground(byte[] png)
     {

@@ -43,7 +43,11 @@ const map = new Map({
   controls: defaultControls().extend([new ScaleLine({ units: 'metric' })]),
   view: new View({ center: fromLonLat([104.07, 30.40]), zoom: 13, maxZoom: 21 }),
 });
-map.on('rendercomplete', () => { state.renders++; });
+map.on('rendercomplete', () => {
+  state.renders++;
+  // Settled: every tile requested for the current date has arrived and been drawn.
+  if (window.platformMap.pending() === 0 && state.dateLoads > 0) state.dateSettled = true;
+});
 
 const popup = new Overlay({ element: $('popup'), autoPan: { animation: { duration: 200 } } });
 map.addOverlay(popup);
@@ -119,7 +123,7 @@ function addLayer(d) {
   const source = new VectorTileSource({ format: new MVT({ idProperty: 'fid' }), url: tileUrl(d), maxZoom: 16, transition: 0 });
   let pending = 0;
   source.on('tileloadstart', () => { pending++; });
-  source.on(['tileloadend', 'tileloaderror'], () => { pending--; });
+  source.on(['tileloadend', 'tileloaderror'], () => { pending--; if (d.temporal) state.dateLoads++; });
   const layer = new VectorTileLayer({
     source, style: styleFor(d), visible: d.visibleByDefault, zIndex: d.order, declutter: !!d.style.labelField,
     renderMode: 'hybrid', properties: { layerId: d.id },
@@ -148,7 +152,7 @@ function renderLayerList() {
       box.checked = state.layers[d.id].getVisible();
       box.dataset.layer = d.id;
       box.onchange = () => { state.layers[d.id].setVisible(box.checked); fillLayerSelects(); };
-      row.append(box, ' ', title(d) + (d.temporal ? ' ⏱' : ''));
+      row.append(box, ' ', title(d) + (d.temporal ? t('dated') : ''));
       list.append(row);
       const legend = document.createElement('div');
       legend.className = 'legend';
@@ -184,6 +188,8 @@ const dateOf = index => new Date(Date.parse(FIRST_DAY) + index * dayMs).toISOStr
 
 function setDate(date) {
   state.date = date;
+  state.dateLoads = 0;
+  state.dateSettled = false;
   $('date-slider').value = dayIndex(date);
   $('date-input').value = date;
   $('date-note').textContent = `${t('asOf')} ${date}`;
@@ -572,7 +578,7 @@ window.platformMap = {
     const layer = state.layers[id];
     if (!layer || !layer.getVisible()) return 0;
     const extent = map.getView().calculateExtent(map.getSize());
-    return new Set(layer.getSource().getFeaturesInExtent(extent).map(f => f.get('fid'))).size;
+    return new Set(layer.getFeaturesInExtent(extent).map(f => f.getId() ?? f.get('fid'))).size;
   },
   pixelOf: (lon, lat) => map.getPixelFromCoordinate(fromLonLat([lon, lat])),
   popupText: () => ($('popup').hidden ? '' : $('popup-content').textContent),

@@ -26,6 +26,14 @@ public sealed record LayerQuery(Envelope? Bbox, DateOnly? AsOf, IReadOnlyDiction
 {
     /// <summary>Everything, today, no filters, no personal data.</summary>
     public static LayerQuery All { get; } = new(null, null, new Dictionary<string, string>());
+
+    /// <summary>The features inside <see cref="Bbox"/> whose attributes equal every filter (compared as invariant text).</summary>
+    public IReadOnlyList<MapFeature> Apply(IEnumerable<MapFeature> features) =>
+        features.Where(f =>
+                (Bbox is null || Bbox.Intersects(f.Geometry.EnvelopeInternal))
+                && Filters.All(kv => f.Properties.TryGetValue(kv.Key, out var v)
+                    && string.Equals(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture), kv.Value, StringComparison.Ordinal)))
+            .ToList();
 }
 
 /// <summary>One feature: a stable id, geometry in EPSG:4490, and the attributes named by the layer's fields.</summary>

@@ -19,7 +19,7 @@ internal sealed class UnitLayer(JurisdictionQueries queries, LayerDescriptor des
         var features = new List<MapFeature>();
         foreach (var u in units)
         {
-            if (!include(u.Version) || (query.Bbox is { } box && !box.Intersects(u.Geometry.EnvelopeInternal)))
+            if (!include(u.Version))
                 continue;
             var properties = new Dictionary<string, object?>
             {
@@ -33,9 +33,8 @@ internal sealed class UnitLayer(JurisdictionQueries queries, LayerDescriptor des
                 ["validFrom"] = u.Version.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["areaSquareMetres"] = Math.Round(GeometryMeasurement.AreaSquareMetres(u.Geometry), 1),
             };
-            if (query.Filters.All(f => properties.TryGetValue(f.Key, out var v) && string.Equals(Convert.ToString(v, CultureInfo.InvariantCulture), f.Value, StringComparison.Ordinal)))
-                features.Add(new MapFeature(u.Id.ToString(), u.Geometry, properties));
+            features.Add(new MapFeature(u.Id.ToString(), u.Geometry, properties));
         }
-        return features;
+        return query.Apply(features);
     }
 }

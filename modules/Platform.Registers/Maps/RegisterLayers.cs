@@ -148,10 +148,7 @@ internal static class RegisterLayers
         public async Task<IReadOnlyList<MapFeature>> QueryAsync(LayerQuery query, CancellationToken ct = default)
         {
             var features = await load(store, new Query(query.AsOf ?? DateOnly.FromDateTime(DateTime.Today), reader), ct);
-            return features.Where(f =>
-                    (query.Bbox is null || query.Bbox.Intersects(f.Geometry.EnvelopeInternal))
-                    && query.Filters.All(kv => f.Properties.TryGetValue(kv.Key, out var v) && string.Equals(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture), kv.Value, StringComparison.Ordinal)))
-                .ToList();
+            return query.Apply(features);
         }
     }
 }

@@ -96,7 +96,7 @@ internal static class GardenEndpoints
             var (body, problem) = await RequestBody.ReadAsync<SeasonInput>(http);
             if (problem is not null)
                 return problem;
-            if (ValidSeason(body!, "") is not { } term)
+            if (ValidSeason(body!) is not { } term)
                 return SeasonProblem(body!, "");
             var result = await grains.GetGrain<IGardenGrain>(gardenId).OpenSeasonAsync(term, http.Context());
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/scenes/ecological/gardens/{gardenId}", term);
@@ -245,7 +245,7 @@ internal static class GardenEndpoints
         var inputs = c.Seasons is { Count: > 0 } given ? given : [new SeasonInput(EcoAccess.Today.Year.ToString(CultureInfo.InvariantCulture), new DateOnly(EcoAccess.Today.Year, 1, 1), new DateOnly(EcoAccess.Today.Year, 12, 31))];
         for (var i = 0; i < inputs.Count; i++)
         {
-            if (ValidSeason(inputs[i], $"seasons[{i}].") is not { } term)
+            if (ValidSeason(inputs[i]) is not { } term)
                 return SeasonProblem(inputs[i], $"seasons[{i}].");
             if (seasons.Any(s => s.Season == term.Season || (s.StartsOn <= term.EndsOn && term.StartsOn <= s.EndsOn)))
                 return ProblemResults.Problem(400, $"seasons[{i}]", "Season terms must have distinct names and must not overlap.", "各季名称不得重复，期限不得重叠。");
@@ -333,7 +333,7 @@ internal static class GardenEndpoints
     public static IResult UnknownHousehold(string field) =>
         ProblemResults.Problem(404, field, "No household is registered under this id.", "未找到该住户的报名登记。");
 
-    private static SeasonTerm? ValidSeason(SeasonInput s, string prefix) =>
+    private static SeasonTerm? ValidSeason(SeasonInput s) =>
         !string.IsNullOrWhiteSpace(s.Season) && s.Season.Trim().Length <= 32 && s.StartsOn is { } from && s.EndsOn is { } to && from <= to
             ? new SeasonTerm(s.Season.Trim(), from, to)
             : null;

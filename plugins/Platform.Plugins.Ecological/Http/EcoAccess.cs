@@ -52,8 +52,6 @@ internal static class EcoAccess
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
 
-    public static string CorrelationId(this HttpContext http) => http.TraceIdentifier;
-
     public static CommandContext Context(this HttpContext http, string? reason = null) =>
         http.User.ToCommandContext(reason, http.TraceIdentifier);
 }

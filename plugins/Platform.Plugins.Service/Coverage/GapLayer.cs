@@ -24,15 +24,12 @@ internal sealed class GapLayer(CoverageService coverage) : IMapLayer
     public async Task<IReadOnlyList<MapFeature>> QueryAsync(LayerQuery query, CancellationToken ct = default)
     {
         var (_, compounds) = await coverage.ComputeAsync(query.AsOf ?? DateOnly.FromDateTime(DateTime.Today), ct);
-        return compounds
+        return query.Apply(compounds
             .Select(c => new MapFeature(c.Id.ToString(), StorageCrs.Factory.CreatePoint(new Coordinate(c.Lon, c.Lat)), new Dictionary<string, object?>
             {
                 ["name"] = c.Name, ["community"] = c.Community, ["households"] = c.Households, ["missingCount"] = c.MissingCount,
                 ["missing"] = string.Join("、", c.Levels.SelectMany(l => l.Missing).Distinct().Select(m => FacilityCategories.Find(m)?.NameZh ?? m)),
                 ["gapClass"] = c.MissingCount switch { 0 => "none", <= 2 => "few", <= 5 => "some", _ => "many" },
-            }))
-            .Where(f => query.Bbox is null || query.Bbox.Intersects(f.Geometry.EnvelopeInternal))
-            .Where(f => query.Filters.All(kv => f.Properties.TryGetValue(kv.Key, out var v) && string.Equals(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture), kv.Value, StringComparison.Ordinal)))
-            .ToList();
+            })));
     }
 }

@@ -21,13 +21,11 @@ internal sealed class ServiceProjectLayer(IDocumentStore store) : IMapLayer
     public async Task<IReadOnlyList<MapFeature>> QueryAsync(LayerQuery query, CancellationToken ct = default)
     {
         await using var session = store.QuerySession();
-        return (await session.Query<ServiceProject>().ToListAsync(ct))
+        return query.Apply((await session.Query<ServiceProject>().ToListAsync(ct))
             .Select(p => new MapFeature(p.Id.ToString(), StorageCrs.Factory.CreatePoint(new Coordinate(p.Lon, p.Lat)), new Dictionary<string, object?>
             {
                 ["name"] = p.Name, ["kind"] = p.Kind, ["kindZh"] = ServiceProjectKinds.Kinds[p.Kind], ["compound"] = p.Compound,
                 ["status"] = p.Status, ["statusZh"] = ServiceProjectKinds.StatusZh[p.Status], ["areaSquareMetres"] = p.AreaSquareMetres,
-            }))
-            .Where(f => query.Bbox is null || query.Bbox.Intersects(f.Geometry.EnvelopeInternal))
-            .ToList();
+            })));
     }
 }

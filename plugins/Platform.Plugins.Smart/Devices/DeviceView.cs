@@ -18,15 +18,18 @@ public sealed class DeviceView
     public List<StatusChange> History { get; set; } = [];
 
     /// <summary>
-    /// The status at the end of <paramref name="date"/> (China Standard Time), or null when the device was not yet installed.
-    /// The first status counts from the installation date even when it was recorded later.
+    /// The status at the end of <paramref name="date"/>, or null when the device was not yet installed. The first status
+    /// counts from the installation date even when it was recorded later.
     /// </summary>
+    /// <remarks>
+    /// Days are the server's local days, as <c>DateTime.Today</c> is throughout the platform (China Standard Time on a
+    /// deployment in Chengdu): a report "as of today" must include the status reported an hour ago.
+    /// </remarks>
     public string? StatusOn(DateOnly date)
     {
         if (InstalledOn > date)
             return null;
-        var endOfDay = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
-        return History.Skip(1).LastOrDefault(h => h.At < endOfDay)?.Status ?? History.FirstOrDefault()?.Status ?? Status;
+        return History.Skip(1).LastOrDefault(h => DateOnly.FromDateTime(h.At.LocalDateTime) <= date)?.Status ?? History.FirstOrDefault()?.Status ?? Status;
     }
 
     public void Fold(object data)
