@@ -18,7 +18,7 @@ public sealed class PluginAssemblyTests
     public void The_shipped_plugins_are_deployed_next_to_the_tests()
     {
         var deployed = Deployed();
-        foreach (var scene in new[] { "Sample", "Ecological", "Smart", "Vitality" })
+        foreach (var scene in new[] { "Sample", "Service", "Ecological", "Smart", "Vitality" })
             Assert.Contains($"Platform.Plugins.{scene}", deployed);
     }
 

@@ -21,7 +21,7 @@ public sealed class PluginProjectTests
     public void Every_scene_plugin_has_a_project()
     {
         var projects = ProjectsUnder("plugins").Select(Path.GetFileNameWithoutExtension).ToList();
-        foreach (var scene in new[] { "Ecological", "Smart", "Vitality" })
+        foreach (var scene in new[] { "Service", "Ecological", "Smart", "Vitality" })
             Assert.Contains($"Platform.Plugins.{scene}", projects);
     }
 
