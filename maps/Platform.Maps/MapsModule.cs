@@ -33,10 +33,29 @@ public static class MapsModule
         services.AddSingleton<CommunityStatistics>();
         services.AddSingleton<PrintedMapComposer>();
         // Benchmark-only: Platform:Maps:BenchmarkBuildings=N adds a synthetic layer of N building footprints.
-        var configuration = services.LastOrDefault(d => d.ServiceType == typeof(IConfiguration))?.ImplementationInstance as IConfiguration;
-        if (SyntheticBuildingsLayer.FromConfiguration(configuration) is { } synthetic)
+        if (SyntheticBuildingsLayer.FromConfiguration(HostConfiguration(services)) is { } synthetic)
             services.AddSingleton(synthetic);
         return services;
+    }
+
+    /// <summary>
+    /// The host's configuration while services are still being registered: the builder registers it as an instance or
+    /// as a factory that ignores its argument; otherwise the environment and command line, which is all the benchmark uses.
+    /// </summary>
+    private static IConfiguration HostConfiguration(IServiceCollection services)
+    {
+        var descriptor = services.LastOrDefault(d => d.ServiceType == typeof(IConfiguration));
+        if (descriptor?.ImplementationInstance is IConfiguration instance)
+            return instance;
+        try
+        {
+            if (descriptor?.ImplementationFactory?.Invoke(null!) is IConfiguration made)
+                return made;
+        }
+        catch (NullReferenceException)
+        {
+        }
+        return new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(Environment.GetCommandLineArgs()[1..]).Build();
     }
 
     /// <summary>Maps <c>/ogc</c>, <c>/tiles</c>, <c>/api/maps/*</c> and the web map at <c>/</c>.</summary>

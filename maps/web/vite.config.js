@@ -4,7 +4,11 @@ import { defineConfig } from 'vite';
 // `npm run dev` proxies the API to a host on :5000.
 export default defineConfig({
   base: '/',
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000, sourcemap: false },
+  build: {
+    outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000, sourcemap: false,
+    // Two pages: the map, and the plugins and reports page.
+    rollupOptions: { input: { main: 'index.html', admin: 'admin.html' } },
+  },
   server: {
     proxy: Object.fromEntries(['/api', '/ogc', '/tiles', '/health'].map(p => [p, 'http://127.0.0.1:5000'])),
   },

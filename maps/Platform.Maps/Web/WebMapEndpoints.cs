@@ -15,6 +15,7 @@ internal static class WebMapEndpoints
     {
         app.MapGet("/", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/index.html"));
         app.MapGet("/index.html", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/index.html"));
+        app.MapGet("/admin.html", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/admin.html"));
         app.MapGet("/assets/{*file}", (string file, HttpContext http, WebMapAssets assets) => Serve(http, assets, "/assets/" + file));
     }
 

@@ -15,7 +15,7 @@ import Point from 'ol/geom/Point.js';
 import { Fill, Stroke, Style, Circle as CircleStyle, Text } from 'ol/style.js';
 import { ScaleLine, defaults as defaultControls } from 'ol/control.js';
 import { fromLonLat, transformExtent, toLonLat } from 'ol/proj.js';
-import { getCenter } from 'ol/extent.js';
+import { getCenter, intersects } from 'ol/extent.js';
 import proj4 from 'proj4';
 import { strings } from './i18n.js';
 
@@ -124,11 +124,18 @@ function addLayer(d) {
   let pending = 0;
   source.on('tileloadstart', () => { pending++; });
   source.on(['tileloadend', 'tileloaderror'], () => { pending--; if (d.temporal) state.dateLoads++; });
+  // What each loaded tile holds, by tile URL (the date is in it): OpenLayers' own caches keep tiles of earlier dates.
+  const loaded = [];
+  source.on('tileloadend', e => {
+    loaded.push({ url: e.tile.getKey(), coord: e.tile.getTileCoord(), ids: e.tile.getFeatures().map(f => f.getId() ?? f.get('fid')) });
+    if (loaded.length > 4000) loaded.splice(0, 2000);
+  });
   const layer = new VectorTileLayer({
     source, style: styleFor(d), visible: d.visibleByDefault, zIndex: d.order, declutter: !!d.style.labelField,
     renderMode: 'hybrid', properties: { layerId: d.id },
   });
   layer.pending = () => pending;
+  layer.loadedTiles = () => loaded;
   state.layers[d.id] = layer;
   map.addLayer(layer);
 }
@@ -483,7 +490,7 @@ $('edit-save').onclick = async () => {
   const name = $('edit-name').value.trim();
   let response;
   if (editing.id) {
-    response = await send('PUT', `/api/sites/${encodeURIComponent(editing.id)}/geometry`, { geometry: sitesGeometry() });
+    response = await send('PUT', `/api/sites/${encodeURIComponent(editing.id)}/geometry`, { geometry: sitesGeometry(), reason: $('edit-reason').value || undefined });
   } else {
     if (!name) return editMessage(t('needName'), true);
     response = await send('POST', '/api/sites', { name, geometry: sitesGeometry() });
@@ -492,7 +499,7 @@ $('edit-save').onclick = async () => {
 };
 $('edit-status-apply').onclick = async () => {
   if (!editing?.id) return editMessage(t('pickFirst'), true);
-  await afterEdit(await send('POST', `/api/sites/${encodeURIComponent(editing.id)}/status`, { status: $('edit-status').value }));
+  await afterEdit(await send('POST', `/api/sites/${encodeURIComponent(editing.id)}/status`, { status: $('edit-status').value, reason: $('edit-reason').value || undefined }));
 };
 const send = (method, url, body) => fetch(url, { method, credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 async function problemText(response) {
@@ -577,8 +584,16 @@ window.platformMap = {
   featureCount(id) {
     const layer = state.layers[id];
     if (!layer || !layer.getVisible()) return 0;
+    const d = state.descriptors.find(x => x.id === id);
+    const grid = layer.getSource().getTileGrid();
+    const z = grid.getZForResolution(map.getView().getResolution(), layer.getSource().zDirection);
     const extent = map.getView().calculateExtent(map.getSize());
-    return new Set(layer.getFeaturesInExtent(extent).map(f => f.getId() ?? f.get('fid'))).size;
+    const suffix = d.temporal ? `?date=${state.date}/` : '.mvt';
+    const ids = new Set();
+    for (const tile of layer.loadedTiles()) {
+      if (tile.coord[0] === z && tile.url.includes(suffix) && intersects(grid.getTileCoordExtent(tile.coord), extent)) tile.ids.forEach(i => ids.add(i));
+    }
+    return ids.size;
   },
   pixelOf: (lon, lat) => map.getPixelFromCoordinate(fromLonLat([lon, lat])),
   popupText: () => ($('popup').hidden ? '' : $('popup-content').textContent),

@@ -1,0 +1,99 @@
+// The plugins and reports page: lists plugins with their state and lets administrators and module
+// developers switch them on and off; offers the generated reports for download.
+import './admin.css';
+
+const text = {
+  zh: {
+    map: '← 地图', title: '插件与报告', plugins: '场景插件', id: '标识', name: '名称', version: '版本', state: '状态', reason: '原因',
+    reports: '报告', year: '年度', enable: '启用', disable: '停用', running: '运行中', failed: '故障', disabled: '已停用', loaded: '已加载',
+    pluginNote: '停用插件后，其接口、图层和报告章节即刻隐藏，数据保留；需以管理员或模块开发者身份登录。',
+    reportNote: '报告由平台记录生成，需以工作人员身份登录（登录后浏览器自动携带凭据）。',
+    annual: '年度工作总结', overview: '街道总览', community: '社区分报告', anonymous: '未登录（请在地图页登录）', lang: 'English',
+  },
+  en: {
+    map: '← Map', title: 'Plugins and reports', plugins: 'Scenario plugins', id: 'Id', name: 'Name', version: 'Version', state: 'State', reason: 'Reason',
+    reports: 'Reports', year: 'Year', enable: 'Enable', disable: 'Disable', running: 'running', failed: 'failed', disabled: 'disabled', loaded: 'loaded',
+    pluginNote: 'A disabled plugin\'s endpoints, layers and report sections disappear at once; its data stays. Sign in as an administrator or module developer.',
+    reportNote: 'Reports are generated from the platform\'s records; sign in as staff (the browser then sends the sign-in cookie).',
+    annual: 'Annual work summary', overview: 'Street overview', community: 'Community report', anonymous: 'Not signed in (sign in on the map page)', lang: '中文',
+  },
+};
+let lang = localStorage.getItem('platform.lang') === 'en' ? 'en' : 'zh';
+const t = key => text[lang][key] ?? key;
+
+async function json(url, options) {
+  const response = await fetch(url, { credentials: 'same-origin', ...options });
+  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
+  if (!response.ok) throw new Error(body?.detailZh && lang === 'zh' ? body.detailZh : body?.detail ?? response.statusText);
+  return body;
+}
+
+async function renderPlugins(me) {
+  const plugins = await json('/api/plugins');
+  const mayManage = me?.roles?.some(r => r === 'administrator' || r === 'developer');
+  const body = document.querySelector('#plugins tbody');
+  body.replaceChildren(...plugins.map(p => {
+    const row = document.createElement('tr');
+    row.className = p.state;
+    for (const value of [p.id, lang === 'zh' ? p.nameZh : p.nameEn, p.version, t(p.state), p.reason ?? '']) {
+      const cell = document.createElement('td');
+      cell.textContent = value ?? '';
+      row.append(cell);
+    }
+    const actions = document.createElement('td');
+    if (mayManage && p.state !== 'failed') {
+      const button = document.createElement('button');
+      const action = p.state === 'disabled' ? 'enable' : 'disable';
+      button.textContent = t(action);
+      button.onclick = async () => {
+        try { await json(`/api/plugins/${encodeURIComponent(p.id)}/${action}`, { method: 'POST' }); } catch (e) { alert(e.message); }
+        await renderPlugins(me);
+      };
+      actions.append(button);
+    }
+    row.append(actions);
+    return row;
+  }));
+}
+
+async function renderReports() {
+  const year = document.getElementById('year').value;
+  const list = document.getElementById('reports');
+  const link = (label, path) => {
+    const item = document.createElement('li');
+    item.append(`${label}: `);
+    for (const format of ['docx', 'html', 'md']) {
+      const a = document.createElement('a');
+      a.href = `${path}${path.includes('?') ? '&' : '?'}year=${year}&format=${format}`;
+      a.textContent = format.toUpperCase();
+      item.append(a, ' ');
+    }
+    return item;
+  };
+  const items = [link(t('annual'), '/api/reports/annual'), link(t('overview'), '/api/reports/overview')];
+  try {
+    const units = await json('/api/jurisdiction/units?level=community');
+    for (const f of units.features) items.push(link(`${t('community')} · ${f.properties.name}`, `/api/reports/community/${encodeURIComponent(f.properties.code)}`));
+  } catch { /* the street's list of communities is optional here */ }
+  list.replaceChildren(...items);
+}
+
+async function render() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+  document.getElementById('lang').textContent = t('lang');
+  let me = null;
+  try { me = await json('/api/auth/me'); } catch { /* anonymous */ }
+  document.getElementById('who').textContent = me ? `${me.displayName ?? me.username} (${me.roles.join(', ')})` : t('anonymous');
+  await renderPlugins(me);
+  await renderReports();
+}
+
+document.getElementById('year').value = new Date().getFullYear();
+document.getElementById('year').onchange = renderReports;
+document.getElementById('lang').onclick = () => {
+  lang = lang === 'zh' ? 'en' : 'zh';
+  localStorage.setItem('platform.lang', lang);
+  render();
+};
+render();
