@@ -133,8 +133,11 @@ internal static class OgcEndpoints
 
         var filters = fieldNames.Where(f => q.ContainsKey(f)).ToDictionary(f => f, f => q[f].ToString(), StringComparer.Ordinal);
         var features = await reader.ReadAsync(layer, bbox, date, filters, http.RequestAborted);
+        // A feature is in the bbox when its geometry meets it, not merely its envelope (an L-shaped
+        // community's envelope covers tiles the community itself does not reach).
+        var box = bbox is null ? null : Platform.Spatial.StorageCrs.Factory.ToGeometry(bbox);
         features = features.Where(f => filters.All(p => f.Properties.TryGetValue(p.Key, out var v) && LayerReader.Text(v) == p.Value)
-                                       && (bbox is null || bbox.Intersects(f.Geometry.EnvelopeInternal))).ToList();
+                                       && (box is null || (box.EnvelopeInternal.Intersects(f.Geometry.EnvelopeInternal) && box.Intersects(f.Geometry)))).ToList();
         var page = features.Skip(offset).Take(limit).ToList();
 
         var b = BaseUri(http);

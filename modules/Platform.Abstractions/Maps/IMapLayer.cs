@@ -27,13 +27,19 @@ public sealed record LayerQuery(Envelope? Bbox, DateOnly? AsOf, IReadOnlyDiction
     /// <summary>Everything, today, no filters, no personal data.</summary>
     public static LayerQuery All { get; } = new(null, null, new Dictionary<string, string>());
 
-    /// <summary>The features inside <see cref="Bbox"/> whose attributes equal every filter (compared as invariant text).</summary>
-    public IReadOnlyList<MapFeature> Apply(IEnumerable<MapFeature> features) =>
-        features.Where(f =>
-                (Bbox is null || Bbox.Intersects(f.Geometry.EnvelopeInternal))
+    /// <summary>
+    /// The features whose geometry meets <see cref="Bbox"/> (not merely their envelope) and whose
+    /// attributes equal every filter (compared as invariant text).
+    /// </summary>
+    public IReadOnlyList<MapFeature> Apply(IEnumerable<MapFeature> features)
+    {
+        var box = Bbox is null ? null : Platform.Spatial.StorageCrs.Factory.ToGeometry(Bbox);
+        return features.Where(f =>
+                (box is null || (Bbox!.Intersects(f.Geometry.EnvelopeInternal) && box.Intersects(f.Geometry)))
                 && Filters.All(kv => f.Properties.TryGetValue(kv.Key, out var v)
                     && string.Equals(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture), kv.Value, StringComparison.Ordinal)))
             .ToList();
+    }
 }
 
 /// <summary>One feature: a stable id, geometry in EPSG:4490, and the attributes named by the layer's fields.</summary>
