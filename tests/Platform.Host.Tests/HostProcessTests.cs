@@ -17,13 +17,13 @@ public sealed class HostProcessTests
         var text = "kill -9 " + Guid.NewGuid();
 
         // The demo is not what this test is about, and seeding it is the slow part of a first start.
-        var first = HostProcess.Start(dataDir, "--Platform:Demo=false");
+        await using var first = HostProcess.Start(dataDir, "--Platform:Demo=false");
         await first.WaitHealthyAsync(StartTimeout);
         using (var client = first.CreateClient())
             Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/scenes/sample/notes", new { text })).StatusCode);
         first.Crash();
 
-        var second = HostProcess.Start(dataDir, "--Platform:Demo=false");
+        await using var second = HostProcess.Start(dataDir, "--Platform:Demo=false");
         await second.WaitHealthyAsync(StartTimeout);
         using (var client = second.CreateClient())
         {
