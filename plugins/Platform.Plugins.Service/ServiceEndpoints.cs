@@ -98,9 +98,8 @@ internal static class ServiceEndpoints
                 return bad;
             if (body!.Lon is not { } lon || body.Lat is not { } lat || !double.IsFinite(lon) || !double.IsFinite(lat))
                 return RequestBody.Missing("lon", "位置（lon, lat）");
-            var community = (await jurisdiction.CommunitiesOfAsync([(lon, lat)], DateOnly.FromDateTime(DateTime.Today), http.RequestAborted))[0];
-            if (!http.User.MayEditCommunity(community?.Code))
-                return ProblemResults.Problem(403, "lon", "Community workers register projects only inside their own community.", "社区工作者只能登记本社区的项目。");
+            if ((PlaceChecks.NotInChina(lon, lat) ?? await PlaceChecks.MayEditAtAsync(http, jurisdiction, lon, lat, "lon")) is { } refused)
+                return refused;
             var id = Guid.NewGuid();
             var result = await grains.GetGrain<IServiceProjectGrain>(id).RegisterAsync(
                 new RegisterServiceProject(body.Name ?? "", body.Kind ?? "", body.Compound, lon, lat, body.AreaSquareMetres ?? 0, body.Status ?? "planned", body.Since ?? DateOnly.FromDateTime(DateTime.Today)),

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -74,7 +73,7 @@ internal static class CompoundEndpoints
                 if (entranceProblem is not null)
                     return entranceProblem;
             }
-            if (await ScopeAsync(http.User, geometry, jurisdiction) is { } denied)
+            if (await ScopeAsync(http, geometry, jurisdiction) is { } denied)
                 return denied;
             var id = Guid.NewGuid();
             var result = await grains.GetGrain<ICompoundGrain>(id).RegisterAsync(
@@ -91,7 +90,7 @@ internal static class CompoundEndpoints
             var (geometry, geometryProblem) = GeometryInput.Parse(body!.Geometry);
             if (geometryProblem is not null)
                 return geometryProblem;
-            if (await ScopeAsync(http.User, geometry!, jurisdiction) is { } denied)
+            if (await ScopeAsync(http, geometry!, jurisdiction) is { } denied)
                 return denied;
             var result = await grains.GetGrain<ICompoundGrain>(id).AddBuildingAsync(
                 new AddBuilding(body.Name ?? "", body.Floors ?? 0, body.Households ?? 0, WellKnownText.Write(geometry!)),
@@ -101,15 +100,9 @@ internal static class CompoundEndpoints
     }
 
     /// <summary>Workers register only inside their own community; administrators anywhere.</summary>
-    internal static async Task<IResult?> ScopeAsync(ClaimsPrincipal user, Geometry geometry, IJurisdictionLocator jurisdiction)
+    internal static Task<IResult?> ScopeAsync(HttpContext http, Geometry geometry, IJurisdictionLocator jurisdiction)
     {
-        if (user.IsInRole(PlatformRoles.Administrator))
-            return null;
         var label = GeometryMeasurement.InteriorPoint(geometry);
-        var community = (await jurisdiction.CommunitiesOfAsync([(label.X, label.Y)], Wire.Today))[0];
-        return user.MayEditCommunity(community?.Code)
-            ? null
-            : ProblemResults.Problem(403, "geometry", $"A community worker may register only inside their own community; this lies in {community?.Name ?? "no community"}.",
-                $"社区工作者只能登记本社区范围内的对象；该位置属于{community?.Name ?? "辖区外"}。");
+        return PlaceChecks.MayEditAtAsync(http, jurisdiction, label.X, label.Y, "geometry");
     }
 }

@@ -52,7 +52,7 @@ internal static class FacilityEndpoints
             var (geometry, geometryProblem) = GeometryInput.Parse(body!.Geometry);
             if (geometryProblem is not null)
                 return geometryProblem;
-            if (await CompoundEndpoints.ScopeAsync(http.User, geometry!, jurisdiction) is { } denied)
+            if (await CompoundEndpoints.ScopeAsync(http, geometry!, jurisdiction) is { } denied)
                 return denied;
             var id = Guid.NewGuid();
             var result = await grains.GetGrain<IFacilityGrain>(id).RegisterAsync(

@@ -78,9 +78,9 @@ internal static class DeviceEndpoints
             return RequestBody.Missing("lon", "经度");
         if (lat is null)
             return RequestBody.Missing("lat", "纬度");
-        if (Location.Invalid(lon.Value, lat.Value) is { } bad)
+        if (PlaceChecks.NotInChina(lon.Value, lat.Value) is { } bad)
             return bad;
-        if (await Location.MayEditAsync(http, locator, lon.Value, lat.Value, "lon") is { } denied)
+        if (await PlaceChecks.MayEditAtAsync(http, locator, lon.Value, lat.Value, "lon") is { } denied)
             return denied;
 
         var id = Guid.NewGuid();
@@ -96,7 +96,7 @@ internal static class DeviceEndpoints
     {
         if (await session.LoadAsync<DeviceView>(id, http.RequestAborted) is not { } device)
             return UnknownDevice();
-        if (await Location.MayEditAsync(http, locator, device.Lon, device.Lat, "id") is { } denied)
+        if (await PlaceChecks.MayEditAtAsync(http, locator, device.Lon, device.Lat, "id") is { } denied)
             return denied;
         var (body, problem) = await RequestBody.ReadAsync<ReportStatusRequest>(http);
         if (problem is not null)

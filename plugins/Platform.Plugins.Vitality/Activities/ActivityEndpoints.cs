@@ -7,7 +7,6 @@ using Platform.Abstractions.Http;
 using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Security;
 using Platform.Plugins.Vitality.Groups;
-using Platform.Plugins.Vitality.Http;
 
 namespace Platform.Plugins.Vitality.Activities;
 
@@ -75,7 +74,7 @@ internal static class ActivityEndpoints
             return RequestBody.Missing("lon", "经度");
         if (r.Lat is not { } lat)
             return RequestBody.Missing("lat", "纬度");
-        if (Location.Invalid(lon, lat) is { } bad)
+        if (PlaceChecks.NotInChina(lon, lat) is { } bad)
             return bad;
         if (r.HeldOn is not { } heldOn)
             return RequestBody.Missing("heldOn", "活动日期");
@@ -87,7 +86,7 @@ internal static class ActivityEndpoints
             return ProblemResults.Problem(400, "participants", $"Participants (person-times) are between 0 and {MaxParticipants}.", $"参与人次须在 0 至 {MaxParticipants} 之间。");
         if (r.GroupId is { } groupId && await session.LoadAsync<GroupView>(groupId, http.RequestAborted) is null)
             return ProblemResults.Problem(400, "groupId", $"No group {groupId} is registered.", "找不到该团队。");
-        if (await Location.MayEditAsync(http, locator, lon, lat, "lon") is { } denied)
+        if (await PlaceChecks.MayEditAtAsync(http, locator, lon, lat, "lon") is { } denied)
             return denied;
 
         var id = Guid.NewGuid();

@@ -7,7 +7,6 @@ using Platform.Abstractions.Http;
 using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Security;
 using Platform.Plugins.Vitality.Activities;
-using Platform.Plugins.Vitality.Http;
 
 namespace Platform.Plugins.Vitality.Groups;
 
@@ -70,7 +69,7 @@ internal static class GroupEndpoints
             return RequestBody.Missing("lon", "经度");
         if (r.Lat is not { } lat)
             return RequestBody.Missing("lat", "纬度");
-        if (Location.Invalid(lon, lat) is { } bad)
+        if (PlaceChecks.NotInChina(lon, lat) is { } bad)
             return bad;
         var foundedOn = r.FoundedOn ?? Today;
         if (foundedOn > Today)
@@ -78,7 +77,7 @@ internal static class GroupEndpoints
         var members = r.Members ?? 0;
         if (members is < 0 or > MaxMembers)
             return ProblemResults.Problem(400, "members", $"The number of members is between 0 and {MaxMembers}.", $"成员人数须在 0 至 {MaxMembers} 之间。");
-        if (await Location.MayEditAsync(http, locator, lon, lat, "lon") is { } denied)
+        if (await PlaceChecks.MayEditAtAsync(http, locator, lon, lat, "lon") is { } denied)
             return denied;
 
         var id = Guid.NewGuid();
