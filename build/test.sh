@@ -25,4 +25,12 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
 
-dotnet test Platform.sln --logger "console;verbosity=normal" "$@"
+# Each project also writes a TRX file; the summary printed last names every failed test with its message,
+# so the tail of a long log (what CI shows) says what failed.
+rm -rf tests/*/TestResults
+status=0
+dotnet test Platform.sln --logger "console;verbosity=normal" --logger trx "$@" || status=$?
+summary=0
+python3 build/test-summary.py . || summary=$?
+[ "$status" -ne 0 ] && exit "$status"
+exit "$summary"
