@@ -3,6 +3,9 @@ namespace Platform.Abstractions.Plugins;
 /// <summary>The version of this SDK, checked against each plugin's <see cref="ScenarioPluginAttribute.SdkVersion"/>.</summary>
 public static class PlatformSdk
 {
-    /// <summary>Bumped in its major part whenever a change breaks existing plugins.</summary>
-    public static readonly Version Version = new(1, 0, 0);
+    /// <summary>
+    /// Bumped in its major part whenever a change breaks existing plugins, in its minor part when something is
+    /// added (1.1: <c>IRegisterReader.RoadsAsync</c>), so a plugin using an addition asks for <c>[1.1,2.0)</c>.
+    /// </summary>
+    public static readonly Version Version = new(1, 1, 0);
 }

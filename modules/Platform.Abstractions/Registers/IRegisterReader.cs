@@ -14,6 +14,9 @@ public interface IRegisterReader
 
     /// <summary>Planning and project sites with their status on <paramref name="date"/>.</summary>
     Task<IReadOnlyList<SiteInfo>> SitesAsync(DateOnly date, CancellationToken ct = default);
+
+    /// <summary>The roads of the base geography (lines in EPSG:4490), for walking distances along them. Since SDK 1.1.</summary>
+    Task<IReadOnlyList<RoadInfo>> RoadsAsync(CancellationToken ct = default);
 }
 
 /// <summary>A compound: <paramref name="Kind"/> is commercial, resettlement, talent or village; the point is its label point.</summary>
@@ -24,3 +27,6 @@ public sealed record FacilityInfo(Guid Id, string Name, string Category, string 
 
 /// <summary>A site with its status on the date asked: proposed, approved, under_construction, completed or cancelled.</summary>
 public sealed record SiteInfo(Guid Id, string Name, string Status, string Category, decimal? BudgetWan, string? Owner, string? Zone, double Lon, double Lat, double AreaSquareMetres, string? CommunityCode, string? CommunityName);
+
+/// <summary>A road of the base geography: a line (or lines) in EPSG:4490.</summary>
+public sealed record RoadInfo(Guid Id, string Name, NetTopologySuite.Geometries.Geometry Geometry);

@@ -56,8 +56,8 @@ public static class XinglongRegistersDemo
 
     private static async Task BaseGeographyAsync(IGrainFactory grains, CommandContext context)
     {
-        async Task Record(string name, string kind, Geometry g) =>
-            await Must(grains.GetGrain<IPlanningGrain>(Guid.NewGuid()).RecordBaseFeatureAsync(new RecordBaseFeature(name, kind, WellKnownText.Write(g)), context), name);
+        async Task Record(string name, string kind, Geometry g, string? roadClass = null) =>
+            await Must(grains.GetGrain<IPlanningGrain>(Guid.NewGuid()).RecordBaseFeatureAsync(new RecordBaseFeature(name, kind, WellKnownText.Write(g), roadClass), context), name);
         await Record("兴隆湖", "water", Lake);
         await Record("鹿溪河", "water", GeometryMeasurement.Buffer(River, 25).Difference(Lake));
         await Record("天府大道", "road", Line(104.045, 30.360, 104.045, 30.440));
@@ -65,6 +65,29 @@ public static class XinglongRegistersDemo
         await Record("湖畔路", "road", Line(104.030, 30.378, 104.110, 30.378));
         await Record("北环路", "road", Line(104.030, 30.425, 104.110, 30.425));
         await Record("环湖路", "road", Ellipse(104.07, 30.40, 0.0095, 0.0075).ExteriorRing);
+        // Local streets (支路) about every 250 m, the block size of GB 50180-2018 (居住街坊 150–250 m), stopping at the
+        // lake's shore and bridging the river, so that walking distances in the service scene follow streets.
+        var n = 0;
+        for (var i = 0; i <= 30; i++)
+        {
+            var lon = 104.0325 + 0.0025 * i;
+            if (Math.Abs(lon - 104.045) > 0.001 && Math.Abs(lon - 104.092) > 0.001)
+                await Record($"兴隆纵{Numeral(++n)}路", "road", Line(lon, 30.362, lon, 30.438).Difference(Lake), "local");
+        }
+        n = 0;
+        for (var i = 0; i <= 30; i++)
+        {
+            var lat = 30.3625 + 0.0025 * i;
+            if (Math.Abs(lat - 30.378) > 0.001 && Math.Abs(lat - 30.425) > 0.001)
+                await Record($"兴隆横{Numeral(++n)}街", "road", Line(104.032, lat, 104.108, lat).Difference(Lake), "local");
+        }
+    }
+
+    /// <summary>1–99 in Chinese numerals, as streets are numbered (一, 十二, 二十三).</summary>
+    private static string Numeral(int n)
+    {
+        const string digits = "零一二三四五六七八九";
+        return n < 10 ? digits[n].ToString() : $"{(n >= 20 ? digits[n / 10].ToString() : "")}十{(n % 10 == 0 ? "" : digits[n % 10].ToString())}";
     }
 
     private static async Task<Dictionary<string, Guid>> ZonesAsync(IGrainFactory grains, CommandContext context)
@@ -132,15 +155,20 @@ public static class XinglongRegistersDemo
     {
         (string Name, string Category, double Lon, double Lat)[] facilities =
         [
-            // 兴隆湖社区: everything of the 5-, 10- and 15-minute circles.
-            ("兴隆湖社区党群服务中心", "party_mass_center", 104.058, 30.412), ("兴隆湖社区服务站", "service_station", 104.0585, 30.4125),
-            ("兴隆湖幼儿园", "kindergarten", 104.061, 30.417), ("兴隆湖社区卫生服务站", "health_station", 104.057, 30.409),
-            ("兴隆湖文化活动站", "culture_station", 104.059, 30.414), ("湖畔健身广场", "outdoor_fitness", 104.062, 30.410),
-            ("兴隆湖日间照料中心", "elderly_day_care", 104.056, 30.411), ("兴隆湖小学", "primary_school", 104.082, 30.416),
+            // 兴隆湖社区: around 人才公寓 (104.055, 30.415) on its streets, everything of the block, the 5- and the 10-minute
+            // circles within their walking distances; the 15-minute facilities serve the whole street from further away.
+            ("兴隆湖社区党群服务中心", "party_mass_center", 104.0565, 30.415), ("兴隆湖社区服务站", "service_station", 104.057, 30.415),
+            ("兴隆湖幼儿园", "kindergarten", 104.055, 30.4165), ("兴隆湖社区卫生服务站", "health_station", 104.055, 30.4135),
+            ("兴隆湖文化活动站", "culture_station", 104.0535, 30.415), ("湖畔健身广场", "outdoor_fitness", 104.055, 30.4175),
+            ("兴隆湖日间照料中心", "elderly_day_care", 104.054, 30.415), ("兴隆湖社区食堂", "community_canteen", 104.0555, 30.415),
+            ("兴隆湖托育园", "nursery", 104.055, 30.414), ("人才公寓物业服务中心", "property_service", 104.055, 30.4155),
+            ("人才公寓儿童乐园", "children_playground", 104.0545, 30.415),
+            ("兴隆湖小学", "primary_school", 104.055, 30.419), ("人才公寓农贸市场", "market", 104.059, 30.415),
+            ("兴隆湖运动场", "medium_sports_ground", 104.0525, 30.416),
             ("天府兴隆湖中学", "middle_school", 104.086, 30.409), ("兴隆街道社区卫生服务中心", "health_center", 104.081, 30.389),
             ("兴隆文化活动中心", "culture_center", 104.060, 30.390), ("兴隆湖菜市场", "market", 104.080, 30.391),
             ("兴隆全民健身中心", "large_sports_ground", 104.084, 30.404), ("兴隆街道便民服务中心", "street_service_center", 104.079, 30.393),
-            ("兴隆湖社区食堂", "community_canteen", 104.0575, 30.4135), ("中交悦湖物业服务中心", "property_service", 104.0845, 30.4135),
+            ("中交悦湖物业服务中心", "property_service", 104.0845, 30.4135),
             // 蓝家店社区
             ("蓝家店社区党群服务中心", "party_mass_center", 104.060, 30.374), ("蓝家店社区服务站", "service_station", 104.0605, 30.3745),
             ("蓝家店幼儿园", "kindergarten", 104.054, 30.368), ("蓝家店日间照料中心", "elderly_day_care", 104.061, 30.376),

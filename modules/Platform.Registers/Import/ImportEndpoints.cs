@@ -12,6 +12,7 @@ using Platform.Abstractions.Registers;
 using Platform.Abstractions.Security;
 using Platform.Registers.Compounds;
 using Platform.Registers.Facilities;
+using Platform.Registers.Planning;
 using Platform.Registers.Sites;
 using Platform.Registers.Shared;
 using Platform.Spatial;
@@ -34,8 +35,8 @@ internal static class ImportEndpoints
         app.MapPost("/api/imports/{register}", async (string register, string? format, string? mode, string? crs, string? encoding,
             HttpContext http, IGrainFactory grains, IDocumentStore store, IJurisdictionLocator jurisdiction) =>
         {
-            if (register is not ("sites" or "compounds" or "facilities"))
-                return ProblemResults.Problem(404, "register", "Registers that import: sites, compounds, facilities.", "可导入的登记簿：sites、compounds、facilities。");
+            if (register is not ("sites" or "compounds" or "facilities" or "roads"))
+                return ProblemResults.Problem(404, "register", "Registers that import: sites, compounds, facilities, roads.", "可导入的登记簿：sites、compounds、facilities、roads。");
             if (mode is not (null or "all-or-nothing" or "skip-invalid"))
                 return ProblemResults.Problem(400, "mode", "mode is all-or-nothing (default) or skip-invalid.", "mode 须为 all-or-nothing（默认）或 skip-invalid。");
             using var buffer = new MemoryStream();
@@ -137,6 +138,12 @@ internal static class ImportEndpoints
                 if (g is not Point)
                     problems.Add(new(row.Number, "geometry", "A facility is a point.", "设施位置须为点。"));
                 break;
+            case "roads":
+                if (g is not (LineString or MultiLineString))
+                    problems.Add(new(row.Number, "geometry", "A road is a line (its centre line).", "道路须为线（道路中心线）。"));
+                if (Text(a, "class") is { } roadClass && roadClass is not ("main" or "local"))
+                    problems.Add(new(row.Number, "class", "A road's class is main or local.", "道路等级须为 main（主干路）或 local（支路）。"));
+                break;
             case "sites":
                 if (Text(a, "status") is { } s && !SiteStatuses.TryParse(s, out _))
                     problems.Add(new(row.Number, "status", $"Unknown status '{s}'.", "点位状态无效。"));
@@ -159,6 +166,7 @@ internal static class ImportEndpoints
         {
             "compounds" => grains.GetGrain<ICompoundGrain>(id).RegisterAsync(new RegisterCompound(Text(a, "name")!, Text(a, "kind")!, wkt,
                 (int)(Number(a, "households") ?? 0), Text(a, "propertyCompany") ?? Text(a, "property"), null, Wire.Today), context),
+            "roads" => grains.GetGrain<IPlanningGrain>(id).RecordBaseFeatureAsync(new RecordBaseFeature(Text(a, "name")!, "road", wkt, Text(a, "class")), context),
             "facilities" => grains.GetGrain<IFacilityGrain>(id).RegisterAsync(new RegisterFacility(Text(a, "name")!, Text(a, "category")!, wkt, Wire.Today, null), context),
             _ => grains.GetGrain<ISiteGrain>(id).RegisterAsync(new RegisterSite(Text(a, "name")!, Text(a, "category") ?? "project", wkt,
                 Text(a, "status") is { } s && SiteStatuses.TryParse(s, out var status) ? status : SiteStatus.Proposed, Wire.Today,

@@ -22,9 +22,10 @@ internal static class RegisterLayers
             [F("name", "string", "名称", "Name")],
             new LayerStyle("#a9d3f5", "#5b9bd5", 1, 0, null, [new("water", "湖泊、河流", "Lakes and rivers", "#a9d3f5")], "name"), "base", false, 1),
             async (store, q, ct) => await BaseAsync(store, "water"));
+        // Only main roads are labelled: a street grid's every name would cover the map.
         Add(services, new LayerDescriptor("base-roads", "道路", "Roads", "LineString",
-            [F("name", "string", "名称", "Name")],
-            new LayerStyle("#00000000", "#b0a58f", 2.5, 0, null, [new("road", "道路", "Road", "#b0a58f")], "name"), "base", false, 100),
+            [F("name", "string", "名称", "Name"), F("class", "string", "等级", "Class"), F("label", "string", "标注", "Label")],
+            new LayerStyle("#00000000", "#b0a58f", 2.5, 0, "class", [new("main", "主干路", "Main road", "#a8987a"), new("local", "支路", "Local street", "#ddd5c6")], "label"), "base", false, 100),
             async (store, q, ct) => await BaseAsync(store, "road"));
         Add(services, new LayerDescriptor("registers-zones", "规划组团（一带六组团）", "Planning zones (one belt, six clusters)", "Polygon",
             [F("name", "string", "名称", "Name"), F("kind", "string", "类型", "Kind"), F("theme", "string", "主题", "Theme"), F("description", "string", "说明", "Description")],
@@ -129,7 +130,11 @@ internal static class RegisterLayers
     private static async Task<IReadOnlyList<MapFeature>> BaseAsync(IDocumentStore store, string kind)
     {
         await using var s = store.QuerySession();
-        return (await s.Query<BaseFeatureSummary>().Where(b => b.Kind == kind).ToListAsync()).Select(b => Feature(b.Id, b.GeometryWkt, new() { ["name"] = b.Name })).ToList();
+        return (await s.Query<BaseFeatureSummary>().Where(b => b.Kind == kind).ToListAsync())
+            .Select(b => Feature(b.Id, b.GeometryWkt, kind == "road"
+                ? new() { ["name"] = b.Name, ["class"] = b.Class ?? "main", ["label"] = b.Class == "local" ? null : b.Name }
+                : new() { ["name"] = b.Name }))
+            .ToList();
     }
 
     private static MapFeature Feature(Guid id, string wkt, Dictionary<string, object?> properties) =>

@@ -8,7 +8,8 @@ public sealed record DesignateZone(
     [property: Id(3)] string GeometryWkt, [property: Id(4)] string Description);
 
 [GenerateSerializer, Immutable]
-public sealed record RecordBaseFeature([property: Id(0)] string Name, [property: Id(1)] string Kind, [property: Id(2)] string GeometryWkt);
+public sealed record RecordBaseFeature([property: Id(0)] string Name, [property: Id(1)] string Kind, [property: Id(2)] string GeometryWkt,
+    [property: Id(3)] string? Class = null);
 
 /// <summary>The single writer of one planning zone or base-geography feature (keyed by its id).</summary>
 public interface IPlanningGrain : IGrainWithGuidKey
@@ -30,9 +31,15 @@ internal sealed class PlanningGrain(Marten.IDocumentStore store) : Grain, IPlann
 
     public Task<CommandResult> RecordBaseFeatureAsync(RecordBaseFeature c, CommandContext context)
     {
+        if (string.IsNullOrWhiteSpace(c.Name))
+            return Task.FromResult(CommandResult.Refused(400, "name", "The name is required.", "名称必填。"));
         if (c.Kind is not ("water" or "road"))
             return Task.FromResult(CommandResult.Refused(400, "kind", "kind is water or road.", "类型须为 water（水系）或 road（道路）。"));
-        return StartAsync(new BaseFeatureRecorded(c.Name.Trim(), c.Kind, c.GeometryWkt), context);
+        if (c.Kind == "road" && Platform.Spatial.WellKnownText.Read(c.GeometryWkt) is not (NetTopologySuite.Geometries.LineString or NetTopologySuite.Geometries.MultiLineString))
+            return Task.FromResult(CommandResult.Refused(400, "geometry", "A road is a LineString or MultiLineString (its centre line).", "道路须为线（道路中心线）。"));
+        if (c.Kind == "road" && c.Class is not (null or "main" or "local"))
+            return Task.FromResult(CommandResult.Refused(400, "class", "A road's class is main (主干路) or local (支路).", "道路等级须为 main（主干路）或 local（支路）。"));
+        return StartAsync(new BaseFeatureRecorded(c.Name.Trim(), c.Kind, c.GeometryWkt, c.Kind == "road" ? c.Class ?? "main" : null), context);
     }
 
     private async Task<CommandResult> StartAsync(object e, CommandContext context)

@@ -21,6 +21,9 @@ public sealed class BaseFeatureSummary
     public string Name { get; set; } = "";
     public string Kind { get; set; } = "";
     public string GeometryWkt { get; set; } = "";
+
+    /// <summary>For roads: <c>main</c> (主干路) or <c>local</c> (支路).</summary>
+    public string? Class { get; set; }
 }
 
 public sealed class PlanningZoneProjection : SingleStreamProjection<PlanningZoneSummary, Guid>
@@ -37,6 +40,6 @@ public sealed class BaseFeatureProjection : SingleStreamProjection<BaseFeatureSu
     public BaseFeatureProjection() => IncludeType<BaseFeatureRecorded>();
 
     public override BaseFeatureSummary Evolve(BaseFeatureSummary? snapshot, Guid id, IEvent e) => e.Data is BaseFeatureRecorded b
-        ? new BaseFeatureSummary { Id = id, Name = b.Name, Kind = b.Kind, GeometryWkt = b.GeometryWkt }
+        ? new BaseFeatureSummary { Id = id, Name = b.Name, Kind = b.Kind, GeometryWkt = b.GeometryWkt, Class = b.Kind == "road" ? b.Class ?? "main" : null }
         : snapshot!;
 }

@@ -45,6 +45,14 @@ public sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator ju
             communities[i]?.Code, communities[i]?.Name)).ToList();
     }
 
+    public async Task<IReadOnlyList<RoadInfo>> RoadsAsync(CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        return (await session.Query<BaseFeatureSummary>().Where(b => b.Kind == "road").ToListAsync(ct))
+            .OrderBy(b => b.Name, StringComparer.Ordinal)
+            .Select(b => new RoadInfo(b.Id, b.Name, WellKnownText.Read(b.GeometryWkt))).ToList();
+    }
+
     internal static (double Lon, double Lat) LabelPoint(string wkt)
     {
         var p = GeometryMeasurement.InteriorPoint(WellKnownText.Read(wkt));
