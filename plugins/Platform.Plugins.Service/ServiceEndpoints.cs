@@ -28,16 +28,18 @@ internal static class ServiceEndpoints
         {
             if (!TryDate(date, out var d))
                 return ProblemResults.Problem(400, "date", "date must be YYYY-MM-DD.", "日期格式须为 YYYY-MM-DD。");
-            var (standard, compounds) = await coverage.ComputeAsync(d, ct);
+            var result = await coverage.ComputeAsync(d, ct);
             return Results.Ok(new
             {
                 date = d,
-                method = CoverageCalculator.Method,
-                methodZh = $"直线距离×绕行系数{standard.DetourFactor}（未使用路网）",
-                detourFactor = standard.DetourFactor,
-                standard = standard.Levels,
-                compounds,
-                communities = CoverageCalculator.ByCommunity(compounds),
+                method = result.Method,
+                methodZh = result.MethodZh,
+                detourFactor = result.Standard.DetourFactor,
+                maxSnapMetres = result.Standard.MaxSnapMetres,
+                network = NetworkSummary(result.Distances.Network),
+                standard = result.Standard.Levels,
+                compounds = result.Compounds,
+                communities = CoverageCalculator.ByCommunity(result.Compounds),
             });
         });
 
@@ -62,7 +64,8 @@ internal static class ServiceEndpoints
             var (body, bad) = await RequestBody.ReadAsync<SitingBody>(http);
             if (bad is not null)
                 return bad;
-            var (standard, compounds) = await coverage.ComputeAsync(DateOnly.FromDateTime(DateTime.Today), http.RequestAborted);
+            var result = await coverage.ComputeAsync(DateOnly.FromDateTime(DateTime.Today), http.RequestAborted);
+            var standard = result.Standard;
             if (body!.Category is not { } category || !standard.Levels.Any(l => l.Categories.Contains(category)))
                 return ProblemResults.Problem(400, "category", "category must be one the life-circle standard requires (GET …/standard).", "设施类别须为生活圈标准所要求的类别。");
             if (body.K is not (>= 1 and <= 50) || body.K is not { } k)
@@ -83,8 +86,15 @@ internal static class ServiceEndpoints
             }
             if (candidates.Count == 0)
                 return ProblemResults.Problem(400, "candidates", "Give candidate points, or fromSites=true to use proposed and approved planning sites.", "请提供候选点，或设置 fromSites=true 使用拟建、已批复的规划点位。");
-            var choices = GreedySiting.Choose(category, k, candidates, compounds, standard);
-            return Results.Ok(new { category, k, method = CoverageCalculator.Method, detourFactor = standard.DetourFactor, choices });
+            var choices = GreedySiting.Choose(category, k, candidates, result.Compounds, result.Distances);
+            var methods = candidates.Select(c => result.Distances.MethodAt(c.Lon, c.Lat)).Distinct().ToList();
+            return Results.Ok(new
+            {
+                category, k,
+                method = methods.Count == 1 ? methods[0] : "mixed",
+                detourFactor = standard.DetourFactor,
+                choices,
+            });
         });
 
         scene.MapGet("/projects", async (IQuerySession session, CancellationToken ct) =>
@@ -117,6 +127,16 @@ internal static class ServiceEndpoints
             return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, status = body.Status });
         }).RequireAuthorization(PlatformPolicies.EditCommunityData);
     }
+
+    private static object? NetworkSummary(Platform.Spatial.WalkingNetwork network) =>
+        network.EdgeCount == 0 ? null : new
+        {
+            nodes = network.NodeCount,
+            edges = network.EdgeCount,
+            lengthMetres = Math.Round(network.LengthMetres, 1),
+            components = network.Components,
+            zone = network.Zone?.Code,
+        };
 
     private static bool TryDate(string? text, out DateOnly date)
     {

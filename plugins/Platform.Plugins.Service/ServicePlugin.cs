@@ -14,7 +14,7 @@ using Platform.Plugins.Service.Projects;
 
 [assembly: ScenarioPlugin(typeof(ServicePlugin),
     Id = "service", NameZh = "服务场景", NameEn = "Service scene",
-    Version = "1.0.0", SdkVersion = "[1.0,2.0)")]
+    Version = "1.1.0", SdkVersion = "[1.1,2.0)")]
 
 namespace Platform.Plugins.Service;
 

@@ -13,7 +13,7 @@ internal sealed class CoverageReportSection(CoverageService coverage) : IReportS
     public string Template => """
         ## {{ section.title }}
 
-        按《城市居住区规划设计标准》（GB 50180-2018），以步行距离（直线距离×绕行系数{{ section.detour }}）计算，{{ section.compounds }}个小区、{{ section.households }}户中：
+        按《城市居住区规划设计标准》（GB 50180-2018），以步行距离（{{ section.method }}）计算，{{ section.compounds }}个小区、{{ section.households }}户中：
         15分钟生活圈设施齐全的{{ section.satisfied15 }}户，10分钟生活圈{{ section.satisfied10 }}户，5分钟生活圈{{ section.satisfied5 }}户。
 
         | 社区 | 小区数 | 户数 | 15分钟 | 10分钟 | 5分钟 |
@@ -25,13 +25,15 @@ internal sealed class CoverageReportSection(CoverageService coverage) : IReportS
 
     public async Task<object> DataAsync(ReportPeriod period, CancellationToken ct = default)
     {
-        var (standard, compounds) = await coverage.ComputeAsync(period.To, ct);
+        var result = await coverage.ComputeAsync(period.To, ct);
+        var compounds = result.Compounds;
         var communities = CoverageCalculator.ByCommunity(compounds);
         int Satisfied(int minutes) => compounds.Where(c => c.Levels.Single(l => l.Minutes == minutes).Satisfied).Sum(c => c.Households);
         return new
         {
             title = TitleZh,
-            detour = standard.DetourFactor,
+            detour = result.Standard.DetourFactor,
+            method = result.MethodZh,
             compounds = compounds.Count,
             households = compounds.Sum(c => c.Households),
             satisfied15 = Satisfied(15),

@@ -23,8 +23,8 @@ internal sealed class GapLayer(CoverageService coverage) : IMapLayer
 
     public async Task<IReadOnlyList<MapFeature>> QueryAsync(LayerQuery query, CancellationToken ct = default)
     {
-        var (_, compounds) = await coverage.ComputeAsync(query.AsOf ?? DateOnly.FromDateTime(DateTime.Today), ct);
-        return query.Apply(compounds
+        var result = await coverage.ComputeAsync(query.AsOf ?? DateOnly.FromDateTime(DateTime.Today), ct);
+        return query.Apply(result.Compounds
             .Select(c => new MapFeature(c.Id.ToString(), StorageCrs.Factory.CreatePoint(new Coordinate(c.Lon, c.Lat)), new Dictionary<string, object?>
             {
                 ["name"] = c.Name, ["community"] = c.Community, ["households"] = c.Households, ["missingCount"] = c.MissingCount,

@@ -19,6 +19,10 @@ internal sealed class StandardGrain(IDocumentStore store) : Grain, IStandardGrai
     {
         if (standard.DetourFactor is < 1 or > 3 || !double.IsFinite(standard.DetourFactor))
             return CommandResult.Refused(400, "detourFactor", "The detour factor is between 1 and 3.", "绕行系数须在 1 至 3 之间。");
+        if (standard.DistanceMethod is not ("road-network" or "straight-line"))
+            return CommandResult.Refused(400, "distanceMethod", "distanceMethod is road-network (along the road layer where a place lies near a road) or straight-line.", "距离计算方式须为 road-network（沿路网）或 straight-line（直线×绕行系数）。");
+        if (standard.MaxSnapMetres is <= 0 or > 1000 || !double.IsFinite(standard.MaxSnapMetres))
+            return CommandResult.Refused(400, "maxSnapMetres", "maxSnapMetres (how far from a road a place may lie to walk along the roads) is between 0 and 1000 m.", "接入路网的最大距离须在 0 至 1000 米之间。");
         if (standard.Levels.Length == 0 || standard.Levels.Select(l => l.Minutes).Distinct().Count() != standard.Levels.Length)
             return CommandResult.Refused(400, "levels", "Give each level (15, 10, 5, 0) once.", "每个生活圈层级只能出现一次。");
         foreach (var level in standard.Levels)

@@ -16,18 +16,23 @@ public sealed record LifeCircleLevel(
 
 /// <summary>
 /// The parameters of the coverage analysis, shipped with the values of GB 50180-2018 (城市居住区规划设计标准)
-/// and adjustable by an administrator: per level the walking distance and required categories, and the
-/// detour factor that turns straight-line distance into walking distance where no road network is used.
+/// and adjustable by an administrator: per level the walking distance and required categories; how walking
+/// distance is measured (<c>road-network</c>: along the road layer for places within <paramref name="MaxSnapMetres"/>
+/// of a road; <c>straight-line</c>: never along roads); and the detour factor that turns straight-line distance into
+/// walking distance wherever the road network is not used.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record LifeCircleStandard(
     [property: Id(0)] LifeCircleLevel[] Levels,
-    [property: Id(1)] double DetourFactor)
+    [property: Id(1)] double DetourFactor,
+    [property: Id(2)] string DistanceMethod = "road-network",
+    [property: Id(3)] double MaxSnapMetres = 300)
 {
     /// <summary>
     /// GB 50180-2018 §2.0.2–2.0.5 and Appendix B: 15-minute circle 800–1000 m walk (1000 m used), 10-minute
     /// 500 m, 5-minute 300 m; the residential block's facilities within the block (150 m used). The detour
-    /// factor 1.3 is a common planning assumption for walking routes in a grid of blocks.
+    /// factor 1.3 is a common planning assumption for walking routes in a grid of blocks. Places up to 300 m from
+    /// a road (about two block depths) walk along the roads.
     /// </summary>
     public static LifeCircleStandard Default { get; } = new(
     [

@@ -21,6 +21,9 @@ public sealed class DemoSceneTests(PlatformFixture fixture) : IClassFixture<Plat
         Assert.Contains(layers.EnumerateArray(), l => l.GetProperty("id").GetString() == "service-gaps");
         // The demo leaves gaps on purpose (三根松社区 has no kindergarten).
         Assert.Contains(coverage.GetProperty("compounds").EnumerateArray(), c => c.GetProperty("missingCount").GetInt32() > 0);
+        // Its streets (about every 250 m) reach every compound, so every walk follows them, on one connected network.
+        Assert.Equal("road-network", coverage.GetProperty("method").GetString());
+        Assert.Equal(1, coverage.GetProperty("network").GetProperty("components").GetInt32());
     }
 
     [Fact]
