@@ -84,6 +84,42 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task MapPage_ShowsLifeCircleCoverageByCommunity_AsTheServiceSceneComputesIt()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(host.Address.ToString());
+        await page.WaitForFunctionAsync("() => window.platformMap && window.platformMap.ready && platformMap.state.coverage", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+
+        using var client = host.Process.CreateClient();
+        var coverage = await client.GetFromJsonAsync<JsonElement>("/api/scenes/service/coverage");
+        var communities = coverage.GetProperty("communities").EnumerateArray().ToList();
+        var rows = page.Locator("#coverage-table tbody tr");
+        Assert.Equal(communities.Count, await rows.CountAsync());
+        foreach (var community in communities)
+        {
+            var name = community.GetProperty("community").GetString()!;
+            var row = page.Locator($"#coverage-table tbody tr[data-community='{name}']");
+            Assert.Equal(community.GetProperty("households").GetInt32().ToString("N0", System.Globalization.CultureInfo.InvariantCulture), await row.Locator("td").Nth(1).TextContentAsync());
+            foreach (var level in new[] { "block", "5min", "10min", "15min" })
+            {
+                var share = community.GetProperty("shareSatisfied").GetProperty(level).GetDouble();
+                Assert.Equal($"{Math.Round(share * 100, MidpointRounding.AwayFromZero)}%", await row.Locator($"td[data-level='{level}']").TextContentAsync());
+            }
+        }
+        Assert.Equal(coverage.GetProperty("method").GetString(), await page.Locator("#coverage-method").GetAttributeAsync("data-method"));
+        Assert.Contains("路网", await page.Locator("#coverage-method").TextContentAsync());
+        await page.Locator("#coverage-section").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "6-coverage.png") });
+
+        // A click on a community filters the map to it.
+        var first = communities[0].GetProperty("community").GetString()!;
+        await rows.First.ClickAsync();
+        Assert.Equal(first, await page.Locator("#community-filter").InputValueAsync());
+        Assert.Empty(errors);
+    }
+
     /// <summary>Moves the date slider with the keyboard, as a person would, to <paramref name="date"/>.</summary>
     private static async Task MoveSliderAsync(IPage page, string date)
     {

@@ -18,6 +18,7 @@ import { fromLonLat, transformExtent, toLonLat } from 'ol/proj.js';
 import { getCenter, intersects } from 'ol/extent.js';
 import proj4 from 'proj4';
 import { strings } from './i18n.js';
+import { loadCoverage } from './coverage.js';
 
 const $ = id => document.getElementById(id);
 const FIRST_DAY = '2015-01-01';
@@ -203,6 +204,7 @@ function setDate(date) {
   for (const d of state.descriptors.filter(x => x.temporal)) state.layers[d.id].getSource().setUrl(tileUrl(d));
   loadCommunities();
   loadStatistics();
+  refreshCoverage();
   updateExportLink();
   updatePrintLink();
 }
@@ -538,7 +540,21 @@ function applyLanguage() {
   if (first) first.text = t('allCommunities');
   $('date-note').textContent = `${t('asOf')} ${state.date}`;
   loadStatistics();
+  refreshCoverage();
   refreshUser();
+}
+
+// ---------- life-circle coverage (service scene) ----------
+function refreshCoverage() {
+  state.coverage = null;
+  loadCoverage({
+    date: state.date,
+    lang: state.lang,
+    onCommunity: name => {
+      const select = $('community-filter');
+      if ([...select.options].some(o => o.value === name)) { select.value = name; applyCommunity(); }
+    },
+  }).then(c => { state.coverage = c; }).catch(e => setStatus(String(e), true));
 }
 $('lang').onclick = () => {
   state.lang = state.lang === 'zh' ? 'en' : 'zh';
