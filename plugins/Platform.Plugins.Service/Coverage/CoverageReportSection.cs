@@ -13,7 +13,7 @@ internal sealed class CoverageReportSection(CoverageService coverage) : IReportS
     public string Template => """
         ## {{ section.title }}
 
-        按《城市居住区规划设计标准》（GB 50180-2018），以步行距离（{{ section.method }}）计算，{{ section.compounds }}个小区、{{ section.households }}户中：
+        按《城市居住区规划设计标准》（GB 50180-2018），以{{ section.method }}计算，{{ section.compounds }}个小区、{{ section.households }}户中：
         15分钟生活圈设施齐全的{{ section.satisfied15 }}户，10分钟生活圈{{ section.satisfied10 }}户，5分钟生活圈{{ section.satisfied5 }}户。
 
         | 社区 | 小区数 | 户数 | 15分钟 | 10分钟 | 5分钟 |
