@@ -120,6 +120,95 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task Administrator_DrawsASiteOnTheMap_ItIsInItsHistoryAndTheTiles_AndABadShapeIsShownWhereItFails()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(host.Address.ToString());
+        await page.WaitForFunctionAsync("() => window.platformMap && window.platformMap.ready", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        await WaitSettledAsync(page);
+
+        // A click on a demo site opens its popup.
+        await page.EvaluateAsync("() => platformMap.goTo(104.0805, 30.4005, 16)");
+        await ClickAtAsync(page, 104.0805, 30.4005);
+        await page.WaitForFunctionAsync("() => platformMap.popupText().includes('兴隆湖滨水绿道提升')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        // The status is shown as its legend label (completed on 2024-12-20 in the demo), not as a code.
+        Assert.Contains("已建成", await page.EvaluateAsync<string>("() => platformMap.popupText()"));
+        Assert.DoesNotContain("completed", await page.EvaluateAsync<string>("() => platformMap.popupText()"));
+        await page.Locator("#popup-close").ClickAsync();
+
+        await page.FillAsync("#login-user", "admin");
+        await page.FillAsync("#login-password", "demo");
+        await page.Locator("#login-form button[type=submit]").ClickAsync();
+        await page.Locator("#edit-section").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 10_000 });
+
+        // An empty corner of the street, north of the lake: a 0.002° square drawn with four clicks, the last one double.
+        const double lon = 104.072, lat = 30.433, h = 0.001;
+        await page.EvaluateAsync($"() => platformMap.goTo({lon}, {lat}, 16)");
+        await WaitTilesAsync(page);
+        var before = await page.EvaluateAsync<int>("() => platformMap.featureCount('registers-sites')");
+        var name = $"浏览器绘制点位{Guid.NewGuid():N}"[..14];
+        await page.Locator("#edit-draw").ClickAsync();
+        await ClickAtAsync(page, lon - h, lat - h);
+        await ClickAtAsync(page, lon + h, lat - h);
+        await ClickAtAsync(page, lon + h, lat + h);
+        await ClickAtAsync(page, lon - h, lat + h, twice: true);
+        await page.FillAsync("#edit-name", name);
+        await page.Locator("#edit-save").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('edit-message').textContent.includes('已保存')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+
+        using var client = host.Process.CreateClient();
+        var sites = await client.GetFromJsonAsync<JsonElement>("/api/sites");
+        var site = sites.EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
+        var history = await client.GetFromJsonAsync<JsonElement>($"/api/sites/{site.GetProperty("id").GetGuid()}/history");
+        Assert.Contains(history.EnumerateArray(), e => e.ToString().Contains("admin", StringComparison.Ordinal));
+        // Drawn on a 1400 × 900 page at zoom 16 (≈ 2 m per pixel): the area is the square's within a few per cent.
+        var expected = 2 * h * 111_320 * Math.Cos(lat * Math.PI / 180) * 2 * h * 110_880;
+        Assert.InRange(site.GetProperty("areaSquareMetres").GetDouble(), expected * 0.95, expected * 1.05);
+        await page.WaitForFunctionAsync($"() => platformMap.featureCount('registers-sites') === {before + 1}", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "7-site-drawn.png") });
+
+        // A bow tie crosses itself at its centre: refused, and the map marks and centres on the crossing.
+        const double lon2 = 104.076, lat2 = 30.4375;
+        await page.EvaluateAsync($"() => platformMap.goTo({lon2}, {lat2}, 16)");
+        await page.Locator("#edit-draw").ClickAsync();
+        await ClickAtAsync(page, lon2 - h, lat2 - h / 2);
+        await ClickAtAsync(page, lon2 + h, lat2 + h / 2);
+        await ClickAtAsync(page, lon2 + h, lat2 - h / 2);
+        await ClickAtAsync(page, lon2 - h, lat2 + h / 2, twice: true);
+        await page.FillAsync("#edit-name", name + "错");
+        await page.Locator("#edit-save").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('edit-message').textContent.includes('未通过校验')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        Assert.Equal("", await page.EvaluateAsync<string>("() => platformMap.popupText()"));
+        var marker = Assert.Single(await page.EvaluateAsync<double[][]>("() => platformMap.markers()"));
+        Assert.Equal(lon2, marker[0], 0.0002);
+        Assert.Equal(lat2, marker[1], 0.0002);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "8-self-intersection.png") });
+        Assert.DoesNotContain((await client.GetFromJsonAsync<JsonElement>("/api/sites")).EnumerateArray(), x => x.GetProperty("name").GetString() == name + "错");
+        Assert.Empty(errors);
+    }
+
+    /// <summary>Waits until no tile is loading (after a move of the view, which starts the loads).</summary>
+    private static async Task WaitTilesAsync(IPage page)
+    {
+        await Task.Delay(300);
+        await page.WaitForFunctionAsync("() => platformMap.pending() === 0", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+    }
+
+    private static async Task ClickAtAsync(IPage page, double lon, double lat, bool twice = false)
+    {
+        var pixel = await page.EvaluateAsync<double[]>($"() => platformMap.pixelOf({lon.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {lat.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        var box = await page.Locator("#map").BoundingBoxAsync();
+        var (x, y) = (box!.X + (float)pixel[0], box.Y + (float)pixel[1]);
+        if (twice)
+            await page.Mouse.DblClickAsync(x, y);
+        else
+            await page.Mouse.ClickAsync(x, y);
+        await Task.Delay(150);
+    }
+
     /// <summary>Moves the date slider with the keyboard, as a person would, to <paramref name="date"/>.</summary>
     private static async Task MoveSliderAsync(IPage page, string date)
     {

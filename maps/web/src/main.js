@@ -245,7 +245,9 @@ function showPopup(coordinate, hits) {
       if (v === undefined || v === null || v === '') continue;
       const tr = table.insertRow();
       tr.insertCell().textContent = title(field);
-      tr.insertCell().textContent = typeof v === 'number' ? v.toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en') : v;
+      // A themed attribute shows its legend label (支路, not local).
+      const legend = field.name === d.style.themeField ? d.style.legend.find(e => String(e.value) === String(v)) : null;
+      tr.insertCell().textContent = legend ? title(legend) : typeof v === 'number' ? v.toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en') : v;
     }
     box.append(h, table);
   }
@@ -254,7 +256,8 @@ function showPopup(coordinate, hits) {
 }
 
 map.on('singleclick', event => {
-  if (mode) return;
+  // No popups while a shape is being drawn or an edited site awaits saving: clicks there belong to the editing.
+  if (mode || draw || editing) return;
   const hits = [];
   map.forEachFeatureAtPixel(event.pixel, (feature, layer) => {
     const id = layer?.get('layerId');
@@ -612,6 +615,10 @@ window.platformMap = {
     return ids.size;
   },
   pixelOf: (lon, lat) => map.getPixelFromCoordinate(fromLonLat([lon, lat])),
+  goTo: (lon, lat, zoom) => { map.getView().setCenter(fromLonLat([lon, lat])); if (zoom) map.getView().setZoom(zoom); map.renderSync(); },
+  center: () => toLonLat(map.getView().getCenter()),
+  /** Points (lon, lat) of the scratch layer: drawn shapes and error markers. */
+  markers: () => scratch.getFeatures().filter(f => f.getGeometry().getType() === 'Point').map(f => toLonLat(f.getGeometry().getCoordinates())),
   popupText: () => ($('popup').hidden ? '' : $('popup-content').textContent),
 };
 
