@@ -61,7 +61,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             Password = Password,
             Database = database,
             Pooling = true,
+            // One host needs far fewer; beyond this, callers wait for a free connection instead of the server
+            // refusing new ones (max_connections below), e.g. while the demo registers its records side by side.
+            MaxPoolSize = MaxPoolSize,
         }.ConnectionString;
+
+    /// <summary>Connections one process keeps at most (Npgsql's pool); the server accepts <see cref="MaxConnections"/>.</summary>
+    public const int MaxPoolSize = 30;
+
+    /// <summary>
+    /// The server's <c>max_connections</c>: room for the host, the CLI beside it, and the several hosts a test run
+    /// starts on one server (PostgreSQL's default of 100 was exhausted there).
+    /// </summary>
+    public const int MaxConnections = 300;
 
     /// <summary>
     /// Initialises (first time), starts or adopts the server for <paramref name="dataDirectory"/>, and
@@ -215,7 +227,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         PostgresBinaries binaries, string serverDir, string clusterDir, string? runAs, int? preferredPort, ILogger logger)
     {
         var port = preferredPort is { } p && IsPortFree(p) ? p : FreeLoopbackPort();
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''";
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections={MaxConnections}";
         string[] args = ["-D", clusterDir, "-l", Path.Combine(serverDir, "server.log"), "-o", options, "-w", "-t", "60", "start"];
         // setsid keeps the server out of the terminal's process group, so Ctrl+C reaches the host
         // alone and the host stops the server itself after its own orderly shutdown.

@@ -26,9 +26,7 @@ internal sealed class SiteGrain(IDocumentStore store, IJurisdictionLocator juris
             return new CommandResult(bad, 0);
         if (c.Status is SiteStatus.Cancelled)
             return CommandResult.Refused(400, "status", "A new site cannot start cancelled.", "新登记点位不能为已取消状态。");
-        if (await SitePlacementRules.CheckAsync(WellKnownText.Read(c.GeometryWkt), Id, store, jurisdiction) is { } placement)
-            return new CommandResult(placement, 0);
-        return await AppendAsync(context, new SiteRegistered(c.Name.Trim(), c.Category, c.GeometryWkt, c.Status, c.StatusSince, c.BudgetWan, c.Owner, c.ZoneId));
+        return await PlacedAsync(c.GeometryWkt, context, new SiteRegistered(c.Name.Trim(), c.Category, c.GeometryWkt, c.Status, c.StatusSince, c.BudgetWan, c.Owner, c.ZoneId));
     }
 
     public async Task<CommandResult> ChangeStatusAsync(ChangeSiteStatus c, CommandContext context)
@@ -52,9 +50,7 @@ internal sealed class SiteGrain(IDocumentStore store, IJurisdictionLocator juris
             return CommandResult.Refused(404, "id", "No such site.", "找不到该点位。");
         if (_site.Status is SiteStatus.Cancelled)
             return CommandResult.Refused(409, "status", "A cancelled site is not reshaped.", "已取消的点位不能修改范围。");
-        if (await SitePlacementRules.CheckAsync(WellKnownText.Read(c.GeometryWkt), Id, store, jurisdiction) is { } placement)
-            return new CommandResult(placement, 0);
-        return await AppendAsync(context, new SiteReshaped(c.GeometryWkt));
+        return await PlacedAsync(c.GeometryWkt, context, new SiteReshaped(c.GeometryWkt));
     }
 
     public async Task<CommandResult> ReviseAsync(ReviseSite c, CommandContext context)
@@ -79,6 +75,22 @@ internal sealed class SiteGrain(IDocumentStore store, IJurisdictionLocator juris
                 return new Rejection(400, "zoneId", $"No planning zone {z}.", "找不到该规划组团。");
         }
         return null;
+    }
+
+    /// <summary>Checks the placement and appends the event as one step among all sites (see <see cref="SitePlacementRules"/>).</summary>
+    private async Task<CommandResult> PlacedAsync(string geometryWkt, CommandContext context, object e)
+    {
+        await SitePlacementRules.WriteLock.WaitAsync();
+        try
+        {
+            if (await SitePlacementRules.CheckAsync(WellKnownText.Read(geometryWkt), Id, store, jurisdiction) is { } placement)
+                return new CommandResult(placement, 0);
+            return await AppendAsync(context, e);
+        }
+        finally
+        {
+            SitePlacementRules.WriteLock.Release();
+        }
     }
 
     private async Task<CommandResult> AppendAsync(CommandContext context, object e)

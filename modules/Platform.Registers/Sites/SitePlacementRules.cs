@@ -12,12 +12,18 @@ namespace Platform.Registers.Sites;
 /// overlap another site that is not cancelled, each beyond <see cref="ToleranceSquareMetres"/>.
 /// </summary>
 /// <remarks>
-/// The overlap check reads the other sites' read models, so two sites drawn over each other in the same
-/// instant could both pass; site creation is an administrator's deliberate act, and the map shows overlaps.
+/// The overlap check reads the other sites' read models (inline projections, committed with their events).
+/// Each site has its own grain, so two sites drawn over each other in the same instant would both pass a bare
+/// check: the grains therefore check and append while holding <see cref="WriteLock"/>, which makes placement
+/// writes one at a time. The lock is per process, which is exact for this platform's one co-hosted silo; a
+/// deployment with several silos would need a database lock instead (pg_advisory_xact_lock).
 /// </remarks>
 public static class SitePlacementRules
 {
     public const double ToleranceSquareMetres = 1;
+
+    /// <summary>Held from the placement check until the site's event is committed.</summary>
+    internal static SemaphoreSlim WriteLock { get; } = new(1, 1);
 
     public static async Task<Rejection?> CheckAsync(Geometry geometry, Guid self, IDocumentStore store, IJurisdictionLocator jurisdiction)
     {

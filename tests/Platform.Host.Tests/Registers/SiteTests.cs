@@ -96,6 +96,20 @@ public sealed class SiteTests(PlatformFixture fixture) : IClassFixture<PlatformF
         Assert.Equal(before, after);
     }
 
+    [Fact]
+    public async Task EightOverlappingSites_DrawnAtOnce_OneIsCreated_SevenAreRefused()
+    {
+        var admin = await fixture.Factory.ClientForAsync("admin");
+        var square = FreeSquare();
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => admin.PostAsJsonAsync("/api/sites", new { name = $"同时{i}", geometry = square })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        var sites = await admin.GetFromJsonAsync<JsonElement>("/api/sites");
+        Assert.Single(sites.EnumerateArray(), x => x.GetProperty("name").GetString()!.StartsWith("同时", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData("planner", HttpStatusCode.Forbidden)]
