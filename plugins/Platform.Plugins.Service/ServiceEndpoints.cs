@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Commands;
 using Platform.Abstractions.Http;
 using Platform.Abstractions.Jurisdiction;
+using Platform.Abstractions.Maps;
 using Platform.Abstractions.Registers;
 using Platform.Abstractions.Security;
 using Platform.Plugins.Service.Coverage;
@@ -16,7 +17,7 @@ namespace Platform.Plugins.Service;
 
 internal static class ServiceEndpoints
 {
-    public sealed record SitingBody(string? Category, int? K, double[][]? Candidates, bool? FromSites);
+    public sealed record SitingBody(string? Category, int? K, double[][]? Candidates, bool? FromSites, double? GridMetres);
 
     public sealed record ProjectBody(string? Name, string? Kind, string? Compound, double? Lon, double? Lat, double? AreaSquareMetres, string? Status, DateOnly? Since);
 
@@ -59,7 +60,7 @@ internal static class ServiceEndpoints
             return result.Rejection is { } r ? r.ToProblem() : Results.Ok(body);
         }).RequireAuthorization(PlatformPolicies.Administer);
 
-        scene.MapPost("/siting", async (HttpContext http, CoverageService coverage, IRegisterReader registers) =>
+        scene.MapPost("/siting", async (HttpContext http, CoverageService coverage, IRegisterReader registers, IJurisdictionLocator jurisdiction, ILayerCatalog layers) =>
         {
             var (body, bad) = await RequestBody.ReadAsync<SitingBody>(http);
             if (bad is not null)
@@ -84,13 +85,32 @@ internal static class ServiceEndpoints
                     .Where(s => s.Status is "proposed" or "approved")
                     .Select(s => new SitingCandidate(s.Name, s.Lon, s.Lat)));
             }
+            if (body.GridMetres is { } spacing)
+            {
+                if (!double.IsFinite(spacing) || spacing is < 50 or > 2000)
+                    return ProblemResults.Problem(400, "gridMetres", "gridMetres, the spacing of vacant-land candidates, is 50 to 2000 m.", "空地候选网格间距须在 50 至 2000 米之间。");
+                try
+                {
+                    var vacant = await VacantLand.CandidatesAsync(spacing, DateOnly.FromDateTime(DateTime.Today), jurisdiction, layers, http.RequestAborted);
+                    if (vacant is null)
+                        return ProblemResults.Problem(400, "gridMetres", "No street territory is recorded, so there is no vacant land to search.", "尚未登记街道辖区范围，无法生成空地候选点。");
+                    candidates.AddRange(vacant);
+                }
+                catch (VacantLand.TooManyCandidatesException e)
+                {
+                    return ProblemResults.Problem(400, "gridMetres",
+                        $"A {spacing} m grid gives {e.Count} candidates, more than {VacantLand.MaxCandidates}; use a larger gridMetres.",
+                        $"间距 {spacing} 米的网格有 {e.Count} 个候选点，超过 {VacantLand.MaxCandidates} 个，请加大间距。");
+                }
+            }
             if (candidates.Count == 0)
-                return ProblemResults.Problem(400, "candidates", "Give candidate points, or fromSites=true to use proposed and approved planning sites.", "请提供候选点，或设置 fromSites=true 使用拟建、已批复的规划点位。");
+                return ProblemResults.Problem(400, "candidates", "Give candidate points, fromSites=true to use proposed and approved planning sites, or gridMetres for vacant land.", "请提供候选点，或设置 fromSites=true 使用拟建、已批复的规划点位，或设置 gridMetres 在空地上生成候选点。");
             var choices = GreedySiting.Choose(category, k, candidates, result.Compounds, result.Distances);
             var methods = candidates.Select(c => result.Distances.MethodAt(c.Lon, c.Lat)).Distinct().ToList();
             return Results.Ok(new
             {
                 category, k,
+                candidates = candidates.Count,
                 method = methods.Count == 1 ? methods[0] : "mixed",
                 detourFactor = standard.DetourFactor,
                 choices,

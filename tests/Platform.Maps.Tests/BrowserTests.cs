@@ -113,6 +113,26 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         Assert.Contains("路网", await page.Locator("#coverage-method").TextContentAsync());
         await page.Locator("#coverage-section").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "6-coverage.png") });
 
+        // Siting a kindergarten among planning sites and a 200 m grid of vacant land: the page lists the API's choices
+        // and draws them, numbered, on the map.
+        await page.Locator("#siting-category").SelectOptionAsync("kindergarten");
+        await page.FillAsync("#siting-k", "3");
+        await page.FillAsync("#siting-spacing", "200");
+        await page.Locator("#siting-run").ClickAsync();
+        await page.WaitForFunctionAsync("() => !document.getElementById('siting-run').disabled && document.getElementById('siting-note').textContent.length > 0 && !document.getElementById('siting-note').textContent.includes('…')", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        var siting = await (await client.PostAsJsonAsync("/api/scenes/service/siting", new { category = "kindergarten", k = 3, fromSites = true, gridMetres = 200 })).Content.ReadFromJsonAsync<JsonElement>();
+        var expected = siting.GetProperty("choices").EnumerateArray().ToList();
+        Assert.NotEmpty(expected);
+        var listed = await page.Locator("#siting-results li").AllTextContentsAsync();
+        Assert.Equal(expected.Count, listed.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Contains(expected[i].GetProperty("candidate").GetString()!, listed[i]);
+            Assert.Contains(expected[i].GetProperty("householdsGained").GetInt32().ToString("N0", System.Globalization.CultureInfo.InvariantCulture), listed[i]);
+        }
+        Assert.Equal(expected.Count, await page.EvaluateAsync<int>("() => platformMap.sitingChoices().length"));
+        await page.Locator("#siting-section").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "6b-siting.png") });
+
         // A click on a community filters the map to it.
         var first = communities[0].GetProperty("community").GetString()!;
         await rows.First.ClickAsync();

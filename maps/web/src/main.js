@@ -19,6 +19,7 @@ import { getCenter, intersects } from 'ol/extent.js';
 import proj4 from 'proj4';
 import { strings } from './i18n.js';
 import { loadCoverage } from './coverage.js';
+import { setUpSiting } from './siting.js';
 
 const $ = id => document.getElementById(id);
 const FIRST_DAY = '2015-01-01';
@@ -236,7 +237,7 @@ $('community-filter').onchange = applyCommunity;
 function showPopup(coordinate, hits) {
   const box = $('popup-content');
   box.replaceChildren();
-  for (const { d, props } of hits.slice(0, 3)) {
+  for (const { d, props } of hits.slice(0, 8)) {
     const h = document.createElement('h3');
     h.textContent = title(d);
     const table = document.createElement('table');
@@ -557,7 +558,24 @@ function refreshCoverage() {
       const select = $('community-filter');
       if ([...select.options].some(o => o.value === name)) { select.value = name; applyCommunity(); }
     },
-  }).then(c => { state.coverage = c; }).catch(e => setStatus(String(e), true));
+  }).then(c => {
+    state.coverage = c;
+    return setUpSiting({ lang: state.lang, coverage: c, showChoices, focus: (lon, lat) => map.getView().animate({ center: fromLonLat([lon, lat]), zoom: Math.max(map.getView().getZoom(), 15), duration: 300 }) });
+  }).catch(e => setStatus(String(e), true));
+}
+
+// Siting choices on the map, numbered by rank.
+const sitingSource = new VectorSource();
+map.addLayer(new VectorLayer({
+  source: sitingSource, zIndex: 1001,
+  style: f => new Style({
+    image: new CircleStyle({ radius: 11, fill: new Fill({ color: '#8e44ad' }), stroke: new Stroke({ color: '#fff', width: 2 }) }),
+    text: new Text({ text: String(f.get('rank')), fill: new Fill({ color: '#fff' }), font: 'bold 12px sans-serif' }),
+  }),
+}));
+function showChoices(choices) {
+  sitingSource.clear();
+  sitingSource.addFeatures(choices.map(c => new Feature({ geometry: new Point(fromLonLat([c.lon, c.lat])), rank: c.rank, name: c.candidate })));
 }
 $('lang').onclick = () => {
   state.lang = state.lang === 'zh' ? 'en' : 'zh';
@@ -618,6 +636,7 @@ window.platformMap = {
   goTo: (lon, lat, zoom) => { map.getView().setCenter(fromLonLat([lon, lat])); if (zoom) map.getView().setZoom(zoom); map.renderSync(); },
   center: () => toLonLat(map.getView().getCenter()),
   /** Points (lon, lat) of the scratch layer: drawn shapes and error markers. */
+  sitingChoices: () => sitingSource.getFeatures().map(f => ({ rank: f.get('rank'), lonLat: toLonLat(f.getGeometry().getCoordinates()) })),
   markers: () => scratch.getFeatures().filter(f => f.getGeometry().getType() === 'Point').map(f => toLonLat(f.getGeometry().getCoordinates())),
   popupText: () => ($('popup').hidden ? '' : $('popup-content').textContent),
 };

@@ -27,6 +27,59 @@ public sealed class DemoSceneTests(PlatformFixture fixture) : IClassFixture<Plat
     }
 
     [Fact]
+    public async Task Siting_OnVacantLand_ChoosesGridPointsOffCompoundsAndWater_EachGainingOnlyUnservedHouseholds()
+    {
+        var client = fixture.Factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/scenes/service/siting", new { category = "kindergarten", k = 3, gridMetres = 200 });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body.GetProperty("candidates").GetInt32() > 100, body.ToString());
+        var choices = body.GetProperty("choices").EnumerateArray().ToList();
+        Assert.NotEmpty(choices);
+        var coverage = await client.GetFromJsonAsync<JsonElement>("/api/scenes/service/coverage");
+        var unserved = coverage.GetProperty("compounds").EnumerateArray()
+            .Where(c => c.GetProperty("levels").EnumerateArray().Single(l => l.GetProperty("minutes").GetInt32() == 5).GetProperty("missing").EnumerateArray().Any(m => m.GetString() == "kindergarten"))
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("households").GetInt32());
+        var occupied = new List<NetTopologySuite.Geometries.Geometry>();
+        foreach (var layer in new[] { "registers-compounds", "base-water" })
+        {
+            var items = await client.GetFromJsonAsync<JsonElement>($"/ogc/collections/{layer}/items?limit=1000");
+            occupied.AddRange(items.GetProperty("features").EnumerateArray().Select(f => Platform.Spatial.GeoJson.ReadGeometry(f.GetProperty("geometry").GetRawText())));
+        }
+        var seen = new HashSet<string>();
+        var previous = int.MaxValue;
+        foreach (var choice in choices)
+        {
+            var (lon, lat) = (choice.GetProperty("lon").GetDouble(), choice.GetProperty("lat").GetDouble());
+            var at = Platform.Spatial.StorageCrs.Factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(lon, lat));
+            Assert.DoesNotContain(occupied, g => g.Contains(at));
+            var place = await client.GetFromJsonAsync<JsonElement>(FormattableString.Invariant($"/api/jurisdiction/locate?lon={lon}&lat={lat}"));
+            // Inside the territory the street manages: its own, or an area delegated to it.
+            Assert.Equal("兴隆街道", place.GetProperty("managingStreet").GetString());
+            var gained = choice.GetProperty("compoundsGained").EnumerateArray().Select(n => n.GetString()!).ToList();
+            // Only compounds that miss a kindergarten are gained, each once, and the households add up.
+            Assert.All(gained, n => Assert.True(unserved.ContainsKey(n), n));
+            Assert.All(gained, n => Assert.True(seen.Add(n), n));
+            var households = choice.GetProperty("householdsGained").GetInt32();
+            Assert.Equal(gained.Sum(n => unserved[n]), households);
+            Assert.True(households <= previous, "the greedy choice gains no more than the one before");
+            previous = households;
+        }
+    }
+
+    [Fact]
+    public async Task Siting_WithATooFineGrid_IsRefusedWithTheField()
+    {
+        var response = await fixture.Factory.CreateClient().PostAsJsonAsync("/api/scenes/service/siting", new { category = "kindergarten", k = 1, gridMetres = 50 });
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("gridMetres", problem.GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task Plugins_ListTheFourScenes_EachIdNamingItsScene()
     {
         var plugins = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/plugins");
