@@ -41,11 +41,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
     [Fact]
     public async Task MapPage_DrawsLayers_OpensPopups_FollowsTheDate_AndSwitchesToEnglish()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync(host.Address.ToString());
-        await page.WaitForFunctionAsync("() => window.platformMap && window.platformMap.ready", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        var (page, errors) = await OpenMapAsync("platformMap.ready");
         await WaitSettledAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "1-loaded.png") });
 
@@ -87,11 +83,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
     [Fact]
     public async Task MapPage_ShowsLifeCircleCoverageByCommunity_AsTheServiceSceneComputesIt()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync(host.Address.ToString());
-        await page.WaitForFunctionAsync("() => window.platformMap && window.platformMap.ready && platformMap.state.coverage", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        var (page, errors) = await OpenMapAsync("platformMap.ready && platformMap.state.coverage");
 
         using var client = host.Process.CreateClient();
         var coverage = await client.GetFromJsonAsync<JsonElement>("/api/scenes/service/coverage");
@@ -143,11 +135,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
     [Fact]
     public async Task Administrator_DrawsASiteOnTheMap_ItIsInItsHistoryAndTheTiles_AndABadShapeIsShownWhereItFails()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync(host.Address.ToString());
-        await page.WaitForFunctionAsync("() => window.platformMap && window.platformMap.ready", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        var (page, errors) = await OpenMapAsync("platformMap.ready");
         await WaitSettledAsync(page);
 
         // A click on a demo site opens its popup.
@@ -208,6 +196,17 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "8-self-intersection.png") });
         Assert.DoesNotContain((await client.GetFromJsonAsync<JsonElement>("/api/sites")).EnumerateArray(), x => x.GetProperty("name").GetString() == name + "错");
         Assert.Empty(errors);
+    }
+
+    /// <summary>Opens the map page and waits until <paramref name="ready"/> holds; page errors are collected.</summary>
+    private async Task<(IPage Page, List<string> Errors)> OpenMapAsync(string ready)
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(host.Address.ToString());
+        await page.WaitForFunctionAsync($"() => window.platformMap && {ready}", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        return (page, errors);
     }
 
     /// <summary>Waits until no tile is loading (after a move of the view, which starts the loads).</summary>

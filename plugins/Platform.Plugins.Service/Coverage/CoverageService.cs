@@ -24,12 +24,17 @@ public sealed record CoverageResult(LifeCircleStandard Standard, WalkingDistance
 }
 
 /// <summary>
-/// Reads the registers and the standard in force, and computes coverage for a date. The road network is built
-/// from the registers' road layer and kept until the next committed change (<see cref="ChangeNotifier"/>).
+/// Reads the registers and the standard in force, and computes coverage for a date. The road network and the
+/// results are kept until the next committed change (<see cref="ChangeNotifier"/>): the gap layer asks for the
+/// coverage once per vector tile, and a view needs a dozen tiles.
 /// </summary>
 public sealed class CoverageService(IRegisterReader registers, IDocumentStore store, ChangeNotifier changes)
 {
+    /// <summary>Results kept per date; more dates than this (a date slider dragged far) start the cache afresh.</summary>
+    private const int MaxCachedDates = 16;
+
     private readonly SemaphoreSlim _networkLock = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Version, DateOnly Date), Lazy<Task<CoverageResult>>> _results = new();
     private (long Version, WalkingNetwork Network)? _network;
 
     public async Task<LifeCircleStandard> StandardAsync(CancellationToken ct = default)
@@ -42,7 +47,29 @@ public sealed class CoverageService(IRegisterReader registers, IDocumentStore st
     public async Task<WalkingDistances> DistancesAsync(LifeCircleStandard standard, CancellationToken ct = default) =>
         new(standard, standard.DistanceMethod == WalkingDistances.RoadNetwork ? await NetworkAsync(ct) : WalkingNetwork.Empty);
 
+    /// <summary>Coverage on <paramref name="date"/>, computed once per committed state of the store.</summary>
     public async Task<CoverageResult> ComputeAsync(DateOnly date, CancellationToken ct = default)
+    {
+        var version = changes.Version;
+        if (_results.Count >= MaxCachedDates || _results.Keys.Any(k => k.Version != version))
+        {
+            foreach (var key in _results.Keys.Where(k => k.Version != version || _results.Count >= MaxCachedDates))
+                _results.TryRemove(key, out _);
+        }
+        // One computation per state and date, whoever asks first; its caller's cancellation does not cancel it for the others.
+        var entry = _results.GetOrAdd((version, date), key => new Lazy<Task<CoverageResult>>(() => ComputeUncachedAsync(key.Date, CancellationToken.None)));
+        try
+        {
+            return await entry.Value.WaitAsync(ct);
+        }
+        catch (Exception) when (entry.Value.IsFaulted)
+        {
+            _results.TryRemove(new KeyValuePair<(long, DateOnly), Lazy<Task<CoverageResult>>>((version, date), entry));
+            throw;
+        }
+    }
+
+    private async Task<CoverageResult> ComputeUncachedAsync(DateOnly date, CancellationToken ct)
     {
         var standard = await StandardAsync(ct);
         var distances = await DistancesAsync(standard, ct);
