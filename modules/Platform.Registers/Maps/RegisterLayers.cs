@@ -18,9 +18,10 @@ internal static class RegisterLayers
 
     public static void Register(IServiceCollection services)
     {
+        // Water is drawn above the communities' fill (order 10), so the lake and the river show on the web map.
         Add(services, new LayerDescriptor("base-water", "水系", "Water", "Polygon",
             [F("name", "string", "名称", "Name")],
-            new LayerStyle("#a9d3f5", "#5b9bd5", 1, 0, null, [new("water", "湖泊、河流", "Lakes and rivers", "#a9d3f5")], "name"), "base", false, 1),
+            new LayerStyle("#a9d3f5", "#5b9bd5", 1, 0, null, [new("water", "湖泊、河流", "Lakes and rivers", "#a9d3f5")], "name"), "base", false, 12),
             async (store, q, ct) => await BaseAsync(store, "water"));
         // Only main roads are labelled: a street grid's every name would cover the map.
         Add(services, new LayerDescriptor("base-roads", "道路", "Roads", "LineString",
