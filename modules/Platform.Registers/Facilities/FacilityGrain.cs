@@ -52,7 +52,7 @@ internal sealed class FacilityGrain(IDocumentStore store) : Grain, IFacilityGrai
     }
 }
 
-internal sealed class ServiceHubGrain(IDocumentStore store, IGrainFactory grains) : Grain, IServiceHubGrain
+internal sealed class ServiceHubGrain(IDocumentStore store) : Grain, IServiceHubGrain
 {
     public async Task<CommandResult> RegisterAsync(RegisterServiceHub c, CommandContext context)
     {
@@ -68,17 +68,20 @@ internal sealed class ServiceHubGrain(IDocumentStore store, IGrainFactory grains
         var compounds = await session.LoadManyAsync<CompoundSummary>(c.ServedCompoundIds);
         if (compounds.Count != c.ServedCompoundIds.Distinct().Count())
             return CommandResult.Refused(400, "servedCompoundIds", "Some served compounds are not registered.", "所服务的小区中有未登记的小区。");
+        if (c.Spaces.FirstOrDefault(s => string.IsNullOrWhiteSpace(s.Name)) is not null)
+            return CommandResult.Refused(400, "spaces", "Every function space has a name.", "每个功能空间须有名称。");
+        if (WellKnownText.Read(c.GeometryWkt) is not Point)
+            return CommandResult.Refused(400, "geometry", "A hub is located by a Point.", "综合体位置须为点。");
         session.AttributeTo(context);
         session.Events.StartStream<ServiceHubSummary>(this.GetPrimaryKey(), new ServiceHubRegistered(c.Name.Trim(), c.GeometryWkt, c.Spaces, c.ServedCompoundIds, c.OpenedOn));
-        await session.SaveChangesAsync();
-        // Each function space is also a facility at the hub's location, so coverage analysis counts it.
+        // Each function space is also a facility at the hub's location, so coverage analysis counts it. Their streams
+        // are new (fresh ids, no grain writes them yet) and start in the hub's transaction: all of it, or nothing.
         foreach (var space in c.Spaces)
         {
-            var result = await grains.GetGrain<IFacilityGrain>(Guid.NewGuid())
-                .RegisterAsync(new RegisterFacility($"{c.Name}·{space.Name}", space.Category, c.GeometryWkt, c.OpenedOn, this.GetPrimaryKey()), context);
-            if (!result.Accepted)
-                return result;
+            session.Events.StartStream<FacilitySummary>(Guid.NewGuid(),
+                new FacilityRegistered($"{c.Name.Trim()}·{space.Name.Trim()}", space.Category, c.GeometryWkt, c.OpenedOn, this.GetPrimaryKey()));
         }
+        await session.SaveChangesAsync();
         return CommandResult.Ok(1);
     }
 }

@@ -44,6 +44,35 @@ public sealed class CompoundAndFacilityTests(PlatformFixture fixture) : IClassFi
         Assert.Equal("兴隆湖社区", compound.GetProperty("community").GetString());
     }
 
+    [Fact]
+    public async Task Hub_IsRegisteredWithItsSpacesAsFacilities_AndABadSpaceWritesNothing()
+    {
+        var admin = await fixture.Factory.ClientForAsync("admin");
+        var compounds = await admin.GetFromJsonAsync<JsonElement>("/api/compounds");
+        var served = compounds.EnumerateArray().First().GetProperty("id").GetGuid();
+        var point = new { type = "Point", coordinates = new[] { 104.0662, 30.4162 } };
+
+        var created = await admin.PostAsJsonAsync("/api/service-hubs", new
+        {
+            name = "测试邻里中心", geometry = point, servedCompoundIds = new[] { served },
+            spaces = new[] { new { name = "托育", category = "nursery", areaSquareMetres = 200.0 }, new { name = "食堂", category = "community_canteen", areaSquareMetres = 300.0 } },
+        });
+        var refused = await admin.PostAsJsonAsync("/api/service-hubs", new
+        {
+            name = "坏综合体", geometry = point, servedCompoundIds = new[] { served },
+            spaces = new[] { new { name = "托育", category = "nursery", areaSquareMetres = 200.0 }, new { name = "", category = "gym", areaSquareMetres = 100.0 } },
+        });
+        var facilities = (await admin.GetFromJsonAsync<JsonElement>("/api/facilities")).EnumerateArray().Select(f => f.GetProperty("name").GetString()!).ToList();
+        var hubs = (await admin.GetFromJsonAsync<JsonElement>("/api/service-hubs")).EnumerateArray().Select(h => h.GetProperty("name").GetString()!).ToList();
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains("测试邻里中心·托育", facilities);
+        Assert.Contains("测试邻里中心·食堂", facilities);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.DoesNotContain("坏综合体", hubs);
+        Assert.DoesNotContain(facilities, f => f.StartsWith("坏综合体", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("{\"name\":\"无类别\",\"category\":\"spaceport\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[104.06,30.41]}}", "category")]
     [InlineData("{\"name\":\"面设施\",\"category\":\"kindergarten\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[104.06,30.41],[104.061,30.41],[104.061,30.411],[104.06,30.41]]]}}", "geometry")]
