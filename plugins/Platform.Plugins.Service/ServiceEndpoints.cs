@@ -155,6 +155,7 @@ internal static class ServiceEndpoints
             edges = network.EdgeCount,
             lengthMetres = Math.Round(network.LengthMetres, 1),
             components = network.Components,
+            skippedRoads = network.SkippedLines,
             zone = network.Zone?.Code,
         };
 

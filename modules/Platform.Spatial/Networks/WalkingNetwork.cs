@@ -75,8 +75,13 @@ public sealed class WalkingNetwork
     /// <summary>Number of connected parts; more than one means some roads do not meet the others.</summary>
     public int Components { get; }
 
-    /// <summary>Builds the network from lines, polygons (their outlines) or collections of them in EPSG:4490.</summary>
-    /// <exception cref="CoordinateOutOfRangeException">A line lies more than 3.5° of longitude from the zone's central meridian.</exception>
+    /// <summary>Lines left out because they lie more than 3.5° of longitude from the zone of the median line.</summary>
+    public int SkippedLines { get; private init; }
+
+    /// <summary>
+    /// Builds the network from lines, polygons (their outlines) or collections of them in EPSG:4490, in the zone of
+    /// the median line; lines beyond that zone's reach are left out (<see cref="SkippedLines"/>).
+    /// </summary>
     public static WalkingNetwork Build(IEnumerable<Geometry> geometries)
     {
         ArgumentNullException.ThrowIfNull(geometries);
@@ -92,14 +97,13 @@ public sealed class WalkingNetwork
             return Empty;
         }
 
-        var bounds = new Envelope();
-        foreach (var line in lines)
-        {
-            bounds.ExpandToInclude(line.EnvelopeInternal);
-        }
-
-        var projection = MetricProjection.ForLongitude(bounds.Centre.X);
-        var noded = UnaryUnionOp.Union(lines.Select(projection.Project).ToList());
+        // The zone of the median line, so that a stray line far away neither moves the zone nor breaks the build:
+        // lines that do not fit that zone are left out and counted.
+        var centres = lines.Select(l => l.EnvelopeInternal.Centre.X).Order().ToList();
+        var projection = MetricProjection.ForLongitude(centres[centres.Count / 2]);
+        var fitting = lines.Where(l => l.EnvelopeInternal.MinX >= projection.Zone.CentralMeridian - MetricProjection.MaxOffsetDegrees
+            && l.EnvelopeInternal.MaxX <= projection.Zone.CentralMeridian + MetricProjection.MaxOffsetDegrees).ToList();
+        var noded = UnaryUnionOp.Union(fitting.Select(projection.Project).ToList());
         var nodeIds = new Dictionary<(long, long), int>();
         var nodes = new List<Coordinate>();
         var edges = new List<(int, int, double)>();
@@ -140,7 +144,7 @@ public sealed class WalkingNetwork
             }
         }
 
-        return new WalkingNetwork(projection, nodes.ToArray(), edges.ToArray());
+        return new WalkingNetwork(projection, nodes.ToArray(), edges.ToArray()) { SkippedLines = lines.Count - fitting.Count };
     }
 
     /// <summary>

@@ -93,6 +93,18 @@ public sealed class WalkingNetworkTests
         Assert.Equal(1, ring.Components);
     }
 
+    [Fact]
+    public void Build_LeavesOutALineInAnotherZone_AndKeepsTheZoneOfTheOthers()
+    {
+        var far = StorageCrs.Factory.CreateLineString([new Coordinate(112.0, 30.0), new Coordinate(112.01, 30.0)]);
+
+        var network = WalkingNetwork.Build([Line((0, 0), (1000, 0)), Line((500, -500), (500, 500)), far]);
+
+        Assert.Equal(1, network.SkippedLines);
+        Assert.Equal(4544, network.Zone!.Epsg);
+        Assert.Equal(2000, network.LengthMetres, 1e-3);
+    }
+
     private static NetworkLocation Snap(double x, double y)
     {
         var (lon, lat) = FromZone(x, y);
