@@ -37,6 +37,8 @@ internal sealed class PlanningGrain(Marten.IDocumentStore store) : Grain, IPlann
             return Task.FromResult(CommandResult.Refused(400, "kind", "kind is water or road.", "类型须为 water（水系）或 road（道路）。"));
         if (c.Kind == "road" && Platform.Spatial.WellKnownText.Read(c.GeometryWkt) is not (NetTopologySuite.Geometries.LineString or NetTopologySuite.Geometries.MultiLineString))
             return Task.FromResult(CommandResult.Refused(400, "geometry", "A road is a LineString or MultiLineString (its centre line).", "道路须为线（道路中心线）。"));
+        if (c.Kind == "water" && Platform.Spatial.WellKnownText.Read(c.GeometryWkt) is NetTopologySuite.Geometries.Point or NetTopologySuite.Geometries.MultiPoint)
+            return Task.FromResult(CommandResult.Refused(400, "geometry", "Water is an area (lake, river) or a line (a river's centre line).", "水系须为面（湖泊、河道）或线（河道中心线）。"));
         if (c.Kind == "road" && c.Class is not (null or "main" or "local"))
             return Task.FromResult(CommandResult.Refused(400, "class", "A road's class is main (主干路) or local (支路).", "道路等级须为 main（主干路）或 local（支路）。"));
         return StartAsync(new BaseFeatureRecorded(c.Name.Trim(), c.Kind, c.GeometryWkt, c.Kind == "road" ? c.Class ?? "main" : null), context);

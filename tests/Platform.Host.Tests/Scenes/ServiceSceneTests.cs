@@ -189,11 +189,13 @@ public sealed class ServiceSceneTests(EmptyPlatformFixture fixture) : IClassFixt
 
         var byPlanner = await planner.PostAsJsonAsync("/api/base-features", new { name = "测试路", kind = "road", geometry = line });
         var notALine = await admin.PostAsJsonAsync("/api/base-features", new { name = "测试路", kind = "road", geometry = square });
+        var pointOfWater = await admin.PostAsJsonAsync("/api/base-features", new { name = "测试塘", kind = "water", geometry = new { type = "Point", coordinates = new[] { 112.0, 30.0 } } });
         var badMethod = await admin.PutAsJsonAsync("/api/scenes/service/standard", Standard(1.0, "as-the-crow-flies"));
 
         Assert.Equal(HttpStatusCode.Forbidden, byPlanner.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notALine.StatusCode);
         Assert.Equal("geometry", (await notALine.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal("geometry", (await pointOfWater.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
         Assert.Equal("distanceMethod", (await badMethod.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
     }
 
