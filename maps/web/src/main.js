@@ -16,10 +16,11 @@ import { Fill, Stroke, Style, Circle as CircleStyle, Text } from 'ol/style.js';
 import { ScaleLine, defaults as defaultControls } from 'ol/control.js';
 import { fromLonLat, transformExtent, toLonLat } from 'ol/proj.js';
 import { getCenter, intersects } from 'ol/extent.js';
-import proj4 from 'proj4';
 import { strings } from './i18n.js';
 import { loadCoverage } from './coverage.js';
-import { setUpSiting } from './siting.js';
+import { setUpSiting, createSitingLayer } from './siting.js';
+import { measure } from './measure.js';
+import { showStatistics } from './statistics.js';
 
 const $ = id => document.getElementById(id);
 const FIRST_DAY = '2015-01-01';
@@ -294,25 +295,6 @@ $('search-form').onsubmit = async e => {
 };
 
 // ---------- measurement (Gauss–Krüger 3° zone of CGCS2000, like the server) ----------
-function gaussKruger(lon) {
-  const cm = 3 * Math.round(lon / 3);
-  return `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs`;
-}
-function measure(geometry) {
-  const ring = geometry.getType() === 'Polygon' ? geometry.getCoordinates()[0] : geometry.getCoordinates();
-  const lonLat = ring.map(c => toLonLat(c));
-  const gk = proj4('EPSG:4326', gaussKruger(lonLat[0][0]));
-  const xy = lonLat.map(p => gk.forward(p));
-  if (geometry.getType() === 'Polygon') {
-    let twice = 0;
-    for (let i = 0; i < xy.length - 1; i++) twice += xy[i][0] * xy[i + 1][1] - xy[i + 1][0] * xy[i][1];
-    return `${Math.abs(twice / 2).toLocaleString('en', { maximumFractionDigits: 1 })} m²`;
-  }
-  let length = 0;
-  for (let i = 0; i < xy.length - 1; i++) length += Math.hypot(xy[i + 1][0] - xy[i][0], xy[i + 1][1] - xy[i][1]);
-  return `${length.toLocaleString('en', { maximumFractionDigits: 1 })} m`;
-}
-
 let mode = null;
 let draw = null;
 function stopDrawing() {
@@ -370,53 +352,9 @@ function updatePrintLink() {
 $('print-preset').onchange = $('print-size').onchange = $('print-format').onchange = updatePrintLink;
 
 // ---------- statistics ----------
-async function loadStatistics() {
-  const layer = $('stats-layer').value;
-  if (!layer) return;
-  const response = await fetch(`/api/maps/statistics?layer=${encodeURIComponent(layer)}&date=${state.date}`);
-  if (!response.ok) { $('stats-table').replaceChildren(); return; }
-  const s = await response.json();
-  const rows = [...s.communities, { ...s.outside, name: t('outside') }];
-  const measureKey = s.geometryType.toLowerCase().includes('polygon') ? 'areaSquareMetres' : s.geometryType.toLowerCase().includes('line') ? 'lengthMetres' : null;
-  const table = $('stats-table');
-  table.replaceChildren();
-  const head = table.createTHead().insertRow();
-  for (const h of [t('community'), t('count'), ...(measureKey ? [measureKey === 'areaSquareMetres' ? t('areaM2') : t('lengthM')] : [])]) {
-    const th = document.createElement('th');
-    th.textContent = h;
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const r of rows) {
-    const tr = body.insertRow();
-    tr.insertCell().textContent = r.name;
-    tr.insertCell().textContent = r.count;
-    if (measureKey) tr.insertCell().textContent = Math.round(r[measureKey]).toLocaleString('en');
-  }
-  const total = body.insertRow();
-  total.insertCell().textContent = t('total');
-  total.insertCell().textContent = s.total;
-  renderChart(rows, measureKey);
+function loadStatistics() {
+  return showStatistics({ layer: $('stats-layer').value, date: state.date, t }).catch(e => setStatus(String(e), true));
 }
-
-function renderChart(rows, measureKey) {
-  const w = 400, bar = 14, gap = 4, labelW = 90;
-  const max = Math.max(1, ...rows.map(r => r.count));
-  const maxM = measureKey ? Math.max(1, ...rows.map(r => r[measureKey])) : 1;
-  const h = rows.length * (bar + gap) + 4;
-  const parts = rows.map((r, i) => {
-    const y = i * (bar + gap) + 2;
-    const cw = (w - labelW - 40) * r.count / max;
-    const mw = measureKey ? (w - labelW - 40) * r[measureKey] / maxM : 0;
-    return `<text x="${labelW - 4}" y="${y + bar - 3}" text-anchor="end" font-size="11">${escapeXml(r.name)}</text>` +
-      (measureKey ? `<rect x="${labelW}" y="${y}" width="${mw}" height="${bar}" fill="#d6e4f0"/>` : '') +
-      `<rect x="${labelW}" y="${y + 3}" width="${cw}" height="${bar - 6}" fill="#2e86c1"/>` +
-      `<text x="${labelW + cw + 4}" y="${y + bar - 3}" font-size="11">${r.count}</text>`;
-  });
-  $('stats-chart').innerHTML = `<svg width="${w}" height="${h}" role="img">${parts.join('')}</svg>` +
-    `<div class="muted">■ ${t('count')}${measureKey ? ` &nbsp; <span style="color:#9fb8cf">■</span> ${measureKey === 'areaSquareMetres' ? t('areaM2') : t('lengthM')}` : ''}</div>`;
-}
-const escapeXml = s => String(s).replace(/[<>&"]/g, c => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' }[c]));
 $('stats-layer').onchange = loadStatistics;
 $('stats-toggle').onclick = () => $('stats').classList.toggle('collapsed');
 
@@ -560,23 +498,12 @@ function refreshCoverage() {
     },
   }).then(c => {
     state.coverage = c;
-    return setUpSiting({ lang: state.lang, coverage: c, showChoices, focus: (lon, lat) => map.getView().animate({ center: fromLonLat([lon, lat]), zoom: Math.max(map.getView().getZoom(), 15), duration: 300 }) });
+    return setUpSiting({ lang: state.lang, coverage: c, showChoices: siting.show, focus: (lon, lat) => map.getView().animate({ center: fromLonLat([lon, lat]), zoom: Math.max(map.getView().getZoom(), 15), duration: 300 }) });
   }).catch(e => setStatus(String(e), true));
 }
 
-// Siting choices on the map, numbered by rank.
-const sitingSource = new VectorSource();
-map.addLayer(new VectorLayer({
-  source: sitingSource, zIndex: 1001,
-  style: f => new Style({
-    image: new CircleStyle({ radius: 11, fill: new Fill({ color: '#8e44ad' }), stroke: new Stroke({ color: '#fff', width: 2 }) }),
-    text: new Text({ text: String(f.get('rank')), fill: new Fill({ color: '#fff' }), font: 'bold 12px sans-serif' }),
-  }),
-}));
-function showChoices(choices) {
-  sitingSource.clear();
-  sitingSource.addFeatures(choices.map(c => new Feature({ geometry: new Point(fromLonLat([c.lon, c.lat])), rank: c.rank, name: c.candidate })));
-}
+const siting = createSitingLayer(map);
+
 $('lang').onclick = () => {
   state.lang = state.lang === 'zh' ? 'en' : 'zh';
   localStorage.setItem('platform.lang', state.lang);
@@ -636,7 +563,7 @@ window.platformMap = {
   goTo: (lon, lat, zoom) => { map.getView().setCenter(fromLonLat([lon, lat])); if (zoom) map.getView().setZoom(zoom); map.renderSync(); },
   center: () => toLonLat(map.getView().getCenter()),
   /** Points (lon, lat) of the scratch layer: drawn shapes and error markers. */
-  sitingChoices: () => sitingSource.getFeatures().map(f => ({ rank: f.get('rank'), lonLat: toLonLat(f.getGeometry().getCoordinates()) })),
+  sitingChoices: siting.choices,
   markers: () => scratch.getFeatures().filter(f => f.getGeometry().getType() === 'Point').map(f => toLonLat(f.getGeometry().getCoordinates())),
   popupText: () => ($('popup').hidden ? '' : $('popup-content').textContent),
 };

@@ -17,7 +17,33 @@ const TEXT = {
   },
 };
 
+import Feature from 'ol/Feature.js';
+import Point from 'ol/geom/Point.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import { fromLonLat, toLonLat } from 'ol/proj.js';
+import { Fill, Stroke, Style, Circle as CircleStyle, Text } from 'ol/style.js';
+
 let categories = null;
+
+/** A layer on `map` for the choices, numbered by rank: `show(choices)` draws them, `choices()` reads them back. */
+export function createSitingLayer(map) {
+  const source = new VectorSource();
+  map.addLayer(new VectorLayer({
+    source, zIndex: 1001,
+    style: f => new Style({
+      image: new CircleStyle({ radius: 11, fill: new Fill({ color: '#8e44ad' }), stroke: new Stroke({ color: '#fff', width: 2 }) }),
+      text: new Text({ text: String(f.get('rank')), fill: new Fill({ color: '#fff' }), font: 'bold 12px sans-serif' }),
+    }),
+  }));
+  return {
+    show(choices) {
+      source.clear();
+      source.addFeatures(choices.map(c => new Feature({ geometry: new Point(fromLonLat([c.lon, c.lat])), rank: c.rank, name: c.candidate })));
+    },
+    choices: () => source.getFeatures().map(f => ({ rank: f.get('rank'), lonLat: toLonLat(f.getGeometry().getCoordinates()) })),
+  };
+}
 
 /**
  * Prepares the siting section (hidden when the service scene is not running).

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -246,17 +244,7 @@ public sealed class ServiceSceneTests(EmptyPlatformFixture fixture) : IClassFixt
     }
 
     /// <summary>EPSG:4546 (CGCS2000 Gauss–Krüger, 111°E) metres from (500 000, 3 320 000) to lon/lat, by PROJ's cs2cs.</summary>
-    private static (double Lon, double Lat) Zone(double x, double y)
-    {
-        var psi = new ProcessStartInfo("cs2cs", ["-f", "%.12f", "EPSG:4546", "EPSG:4490"]) { RedirectStandardInput = true, RedirectStandardOutput = true };
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException("cs2cs is missing: apt-get install proj-bin");
-        // EPSG:4546 is northing first, EPSG:4490 latitude first.
-        p.StandardInput.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{3_320_000 + y:R} {500_000 + x:R}"));
-        p.StandardInput.Close();
-        var fields = p.StandardOutput.ReadToEnd().Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        p.WaitForExit();
-        return (double.Parse(fields[1], CultureInfo.InvariantCulture), double.Parse(fields[0], CultureInfo.InvariantCulture));
-    }
+    private static (double Lon, double Lat) Zone(double x, double y) => Proj.FromGaussKruger(4546, 500_000 + x, 3_320_000 + y);
 
     private static JsonElement Compound(JsonElement coverage, Guid id) =>
         coverage.GetProperty("compounds").EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == id);
@@ -284,15 +272,6 @@ public sealed class ServiceSceneTests(EmptyPlatformFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
-    /// <summary>Geodesic distance along the 110° meridian on GRS 80, by PROJ's geod (Debian proj-bin).</summary>
-    private static double Geod(double lat1, double lat2)
-    {
-        var psi = new ProcessStartInfo("geod", ["+ellps=GRS80", "-I", "+units=m", "-f", "%.4f"]) { RedirectStandardInput = true, RedirectStandardOutput = true };
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException("geod is missing: apt-get install proj-bin");
-        p.StandardInput.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{lat1} 110 {lat2} 110"));
-        p.StandardInput.Close();
-        var fields = p.StandardOutput.ReadToEnd().Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        p.WaitForExit();
-        return double.Parse(fields[^1], CultureInfo.InvariantCulture);
-    }
+    /// <summary>Geodesic distance along the 110° meridian on GRS 80, by PROJ's geod.</summary>
+    private static double Geod(double lat1, double lat2) => Proj.Geod(110, lat1, 110, lat2);
 }

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Platform.Testing;
+
+/// <summary>PROJ as the independent reference of host-level tests (Debian proj-bin): geod for distances, cs2cs for zones.</summary>
+public static class Proj
+{
+    /// <summary>Geodesic distance in metres between two lon/lat points on GRS 80 (CGCS2000's ellipsoid), by geod.</summary>
+    public static double Geod(double lon1, double lat1, double lon2, double lat2)
+    {
+        var fields = Run("geod", ["+ellps=GRS80", "-I", "+units=m", "-f", "%.4f"], string.Create(CultureInfo.InvariantCulture, $"{lat1} {lon1} {lat2} {lon2}"));
+        return double.Parse(fields[^1], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A point of a CGCS2000 Gauss–Krüger zone (<paramref name="epsg"/>, easting <paramref name="x"/>, northing
+    /// <paramref name="y"/> in metres) as EPSG:4490 lon/lat, by cs2cs (which reads northing first and writes latitude first).
+    /// </summary>
+    public static (double Lon, double Lat) FromGaussKruger(int epsg, double x, double y)
+    {
+        var fields = Run("cs2cs", ["-f", "%.12f", $"EPSG:{epsg}", "EPSG:4490"], string.Create(CultureInfo.InvariantCulture, $"{y:R} {x:R}"));
+        return (double.Parse(fields[1], CultureInfo.InvariantCulture), double.Parse(fields[0], CultureInfo.InvariantCulture));
+    }
+
+    private static string[] Run(string program, string[] arguments, string input)
+    {
+        var psi = new ProcessStartInfo(program, arguments) { RedirectStandardInput = true, RedirectStandardOutput = true };
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"{program} is missing: apt-get install proj-bin");
+        p.StandardInput.WriteLine(input);
+        p.StandardInput.Close();
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return output.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+    }
+}
