@@ -56,6 +56,7 @@ public static class PlatformApplication
         builder.Services.AddRegisters();
         builder.Services.AddReports();
         builder.Services.AddSingleton<ChangeNotifier>();
+        builder.Services.AddSingleton<Platform.Abstractions.Commands.EventWriter>();
         builder.Services.AddSingleton<LayerCatalog>();
         builder.Services.AddSingleton<IReportSectionCatalog, ActiveReportSections>();
         builder.Services.AddSingleton<ICliVerb, UserVerb>();
@@ -76,6 +77,7 @@ public static class PlatformApplication
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAnonymousWriteGuard();
         app.MapPlatformHealth();
         app.MapAuthEndpoints();
         app.MapSpatialEndpoints();

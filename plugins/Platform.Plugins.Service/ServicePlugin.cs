@@ -14,7 +14,7 @@ using Platform.Plugins.Service.Projects;
 
 [assembly: ScenarioPlugin(typeof(ServicePlugin),
     Id = "service", NameZh = "服务场景", NameEn = "Service scene",
-    Version = "1.1.0", SdkVersion = "[1.1,2.0)")]
+    Version = "1.2.0", SdkVersion = "[1.2,2.0)")]
 
 namespace Platform.Plugins.Service;
 
@@ -39,6 +39,7 @@ public sealed class ServicePlugin : IScenarioPlugin
         options.Events.MapEventType<ServiceProjectRegistered>("service.project_registered");
         options.Events.MapEventType<ServiceProjectStatusChanged>("service.project_status_changed");
         options.Projections.Add(new ServiceProjectProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new StandardInForceProjection(), ProjectionLifecycle.Inline);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder scene) => ServiceEndpoints.Map(scene);

@@ -14,7 +14,7 @@ using Platform.Plugins.Smart.Reports;
 
 [assembly: ScenarioPlugin(typeof(SmartPlugin),
     Id = "smart", NameZh = "智慧场景", NameEn = "Smart scene",
-    Version = "1.0.0", SdkVersion = "[1.0,2.0)")]
+    Version = "1.1.0", SdkVersion = "[1.2,2.0)")]
 
 namespace Platform.Plugins.Smart;
 

@@ -15,7 +15,7 @@ using Platform.Plugins.Vitality.Reports;
 
 [assembly: ScenarioPlugin(typeof(VitalityPlugin),
     Id = "vitality", NameZh = "活力场景", NameEn = "Vitality scene",
-    Version = "1.0.0", SdkVersion = "[1.0,2.0)")]
+    Version = "1.1.0", SdkVersion = "[1.2,2.0)")]
 
 namespace Platform.Plugins.Vitality;
 

@@ -5,7 +5,9 @@ public static class PlatformSdk
 {
     /// <summary>
     /// Bumped in its major part whenever a change breaks existing plugins, in its minor part when something is
-    /// added (1.1: <c>IRegisterReader.RoadsAsync</c>), so a plugin using an addition asks for <c>[1.1,2.0)</c>.
+    /// added (1.1: <c>IRegisterReader.RoadsAsync</c>; 1.2: the one write path
+    /// <c>EventWriter</c> with caller scopes, <c>StreamHistory.AnswerAsync&lt;T&gt;</c>, <c>PersonalDataAttribute</c>,
+    /// <c>ScenarioPluginAttribute.EnabledByDefault</c>), so a plugin using an addition asks for <c>[1.1,2.0)</c>.
     /// </summary>
-    public static readonly Version Version = new(1, 1, 0);
+    public static readonly Version Version = new(1, 2, 0);
 }

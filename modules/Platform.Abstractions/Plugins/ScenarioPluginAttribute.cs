@@ -31,4 +31,10 @@ public sealed class ScenarioPluginAttribute(Type entryPoint) : Attribute
 
     /// <summary>Ids of plugins that must be running for this one to start.</summary>
     public string[] DependsOn { get; init; } = [];
+
+    /// <summary>
+    /// False for a plugin that stays off on a new deployment until an administrator or developer enables it
+    /// (examples, experiments). Since SDK 1.2.
+    /// </summary>
+    public bool EnabledByDefault { get; init; } = true;
 }

@@ -58,7 +58,7 @@ public static class JurisdictionEndpoints
                 ? Results.Ok(new { unit.Id, abolished = unit.Abolished, versions = unit.Versions })
                 : ProblemResults.Problem(404, "id", $"No unit {id}.", "找不到该单位。"));
 
-        api.MapGet("/units/{id:guid}/history", (Guid id, IQuerySession session, CancellationToken ct) => StreamHistory.AnswerAsync(session, id, ct));
+        api.MapGet("/units/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<UnitHistory>(http, id)).RequireAuthorization(PlatformPolicies.Staff);
 
         api.MapGet("/locate", async (double? lon, double? lat, string? date, JurisdictionQueries queries, CancellationToken ct) =>
         {

@@ -8,7 +8,7 @@ using Platform.Spatial;
 
 namespace Platform.Jurisdiction.Register;
 
-internal sealed class JurisdictionGrain(IDocumentStore store, IOptions<JurisdictionOptions> options) : Grain, IJurisdictionGrain
+internal sealed class JurisdictionGrain(EventWriter writer, IDocumentStore store, IOptions<JurisdictionOptions> options) : Grain, IJurisdictionGrain
 {
     private readonly Dictionary<Guid, UnitHistory> _units = [];
     private double Tolerance => options.Value.OverlapToleranceSquareMetres;
@@ -42,7 +42,8 @@ internal sealed class JurisdictionGrain(IDocumentStore store, IOptions<Jurisdict
             return UnitCommandResult.Refused(overlap);
 
         var id = Guid.NewGuid();
-        await AppendAsync(context, (id, new UnitEstablished(c.Code, c.Name, c.Level, c.ParentId, c.GeometryWkt, c.Decision, []), true));
+        if (await AppendAsync(context, (id, new UnitEstablished(c.Code, c.Name, c.Level, c.ParentId, c.GeometryWkt, c.Decision, []), true)) is { } lost)
+            return UnitCommandResult.Refused(lost);
         return new UnitCommandResult(null, id);
     }
 
@@ -50,7 +51,8 @@ internal sealed class JurisdictionGrain(IDocumentStore store, IOptions<Jurisdict
     {
         if ((Invalid(c.Decision) ?? NotActive(c.UnitId, c.Decision.EffectiveDate)) is { } bad)
             return UnitCommandResult.Refused(bad);
-        await AppendAsync(context, (c.UnitId, new UnitRenamed(c.Name, c.Decision), false));
+        if (await AppendAsync(context, (c.UnitId, new UnitRenamed(c.Name, c.Decision), false)) is { } lost)
+            return UnitCommandResult.Refused(lost);
         return new UnitCommandResult(null, c.UnitId);
     }
 
@@ -62,7 +64,8 @@ internal sealed class JurisdictionGrain(IDocumentStore store, IOptions<Jurisdict
             return Refuse(409, "unitId", "Only a village can be converted into a community.", "只有村可以改为社区（村改居）。");
         if (_units.Any(u => u.Key != c.UnitId && !u.Value.Abolished && u.Value.Latest?.Code == c.Code))
             return Refuse(409, "code", $"Code {c.Code} is already in use.", $"编码 {c.Code} 已被使用。");
-        await AppendAsync(context, (c.UnitId, new VillageConvertedToCommunity(c.Name, c.Code, c.Decision), false));
+        if (await AppendAsync(context, (c.UnitId, new VillageConvertedToCommunity(c.Name, c.Code, c.Decision), false)) is { } lost)
+            return UnitCommandResult.Refused(lost);
         return new UnitCommandResult(null, c.UnitId);
     }
 
@@ -114,7 +117,8 @@ internal sealed class JurisdictionGrain(IDocumentStore store, IOptions<Jurisdict
         // The resident groups of abolished units move to the successor.
         foreach (var child in _units.Where(u => u.Value.At(date) is { } v && v.ParentId is { } p && c.AbsorbedIds.Contains(p)))
             events.Add((child.Key, new UnitReparented(successorId, c.Decision), false));
-        await AppendAsync(context, [.. events]);
+        if (await AppendAsync(context, [.. events]) is { } lost)
+            return UnitCommandResult.Refused(lost);
         return new UnitCommandResult(null, successorId);
     }
 
@@ -141,9 +145,10 @@ internal sealed class JurisdictionGrain(IDocumentStore store, IOptions<Jurisdict
         var excluded = new HashSet<Guid> { c.FromId, c.ToId };
         if (CheckGeometry(newTo, to.Level, to.ParentId is { } tp ? Active(tp, date) : null, to.ParentId, date, excluded) is { } overlap)
             return UnitCommandResult.Refused(overlap);
-        await AppendAsync(context,
+        if (await AppendAsync(context,
             (c.FromId, new BoundaryAdjusted(WellKnownText.Write(newFrom), c.ToId, c.Decision), false),
-            (c.ToId, new BoundaryAdjusted(WellKnownText.Write(newTo), c.FromId, c.Decision), false));
+            (c.ToId, new BoundaryAdjusted(WellKnownText.Write(newTo), c.FromId, c.Decision), false)) is { } lost)
+            return UnitCommandResult.Refused(lost);
         return new UnitCommandResult(null, c.ToId);
     }
 
@@ -174,7 +179,8 @@ internal sealed class JurisdictionGrain(IDocumentStore store, IOptions<Jurisdict
         if (!verdict.Passed)
         {
             // The meeting happened and is on record; the merge does not.
-            await AppendAsync(context, (c.SuccessorId, vote, false));
+            if (await AppendAsync(context, (c.SuccessorId, vote, false)) is { } lostVote)
+                return UnitCommandResult.Refused(lostVote);
             return new UnitCommandResult(new Rejection(409, "vote", verdict.Finding, verdict.FindingZh), c.SuccessorId, verdict.FindingZh);
         }
         var union = groups.Select(g => WellKnownText.Read(g.GeometryWkt)).Aggregate((a, b) => a.Union(b));
@@ -184,7 +190,8 @@ internal sealed class JurisdictionGrain(IDocumentStore store, IOptions<Jurisdict
             (c.SuccessorId, new UnitsAbsorbed(absorbed, WellKnownText.Write(union), c.Decision), false),
         };
         events.AddRange(absorbed.Select(id => (id, (object)new UnitAbolished(c.SuccessorId, c.Decision), false)));
-        await AppendAsync(context, [.. events]);
+        if (await AppendAsync(context, [.. events]) is { } lost)
+            return UnitCommandResult.Refused(lost);
         return new UnitCommandResult(null, c.SuccessorId, verdict.FindingZh);
     }
 
@@ -204,7 +211,8 @@ internal sealed class JurisdictionGrain(IDocumentStore store, IOptions<Jurisdict
                 return Refuse(409, "geometry", $"The delegated area overlaps {street.Name}'s own territory by {overlap:0.0} m².", $"托管区域与{street.Name}自有辖区重叠 {overlap:0.0} 平方米。");
         }
         var id = Guid.NewGuid();
-        await AppendAsync(context, (id, new DelegationGranted(c.Name, c.OwnerStreet, options.Value.StreetName, c.GeometryWkt, c.Decision), true));
+        if (await AppendAsync(context, (id, new DelegationGranted(c.Name, c.OwnerStreet, options.Value.StreetName, c.GeometryWkt, c.Decision), true)) is { } lost)
+            return UnitCommandResult.Refused(lost);
         return new UnitCommandResult(null, id);
     }
 
@@ -260,20 +268,18 @@ internal sealed class JurisdictionGrain(IDocumentStore store, IOptions<Jurisdict
     private static UnitCommandResult Refuse(int status, string field, string reason, string reasonZh) =>
         UnitCommandResult.Refused(new Rejection(status, field, reason, reasonZh));
 
-    private async Task AppendAsync(CommandContext context, params (Guid Stream, object Event, bool Start)[] events)
+    /// <summary>Appends through the one write path (all streams in one transaction) and refreshes the touched units.</summary>
+    private async Task<Rejection?> AppendAsync(CommandContext context, params (Guid Stream, object Event, bool Start)[] events)
     {
-        await using var session = store.LightweightSession();
-        session.AttributeTo(context);
-        foreach (var (stream, e, start) in events)
-        {
-            if (start && !_units.ContainsKey(stream) && events.First(x => x.Stream == stream).Event == e)
-                session.Events.StartStream<UnitHistory>(stream, e);
-            else
-                session.Events.Append(stream, e);
-        }
-        await session.SaveChangesAsync();
-        var touched = events.Select(e => e.Stream).Distinct().ToArray();
-        foreach (var unit in await session.LoadManyAsync<UnitHistory>(touched))
+        var appends = events.GroupBy(e => e.Stream)
+            .Select(g => (g.Key, (IReadOnlyList<object>)g.Select(x => x.Event).ToList()))
+            .ToList();
+        var result = await writer.WriteManyAsync<UnitHistory>(context, appends);
+        if (result.Rejection is { } lost)
+            return lost;
+        await using var query = store.QuerySession();
+        foreach (var unit in await query.LoadManyAsync<UnitHistory>(appends.Select(a => a.Key).ToArray()))
             _units[unit.Id] = unit;
+        return null;
     }
 }

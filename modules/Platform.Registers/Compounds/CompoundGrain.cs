@@ -1,49 +1,37 @@
-using Marten;
 using Platform.Abstractions.Commands;
 using Platform.Spatial;
 
 namespace Platform.Registers.Compounds;
 
-internal sealed class CompoundGrain(IDocumentStore store) : Grain, ICompoundGrain
+internal sealed class CompoundGrain(EventWriter writer) : Grain, ICompoundGrain
 {
-    private CompoundSummary? _compound;
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        await using var query = store.QuerySession();
-        _compound = await query.LoadAsync<CompoundSummary>(this.GetPrimaryKey(), cancellationToken);
-    }
-
-    public async Task<CommandResult> RegisterAsync(RegisterCompound c, CommandContext context)
-    {
-        if (_compound is not null)
-            return CommandResult.Refused(409, "id", "The compound is already registered.", "该小区已登记。");
-        if (string.IsNullOrWhiteSpace(c.Name))
-            return CommandResult.Refused(400, "name", "The name is required.", "小区名称必填。");
-        if (!CompoundKinds.All.ContainsKey(c.Kind))
-            return CommandResult.Refused(400, "kind", $"kind is one of {string.Join(", ", CompoundKinds.All.Keys)}.", "小区类型须为 commercial、resettlement、talent 或 village。");
-        if (c.Households < 0)
-            return CommandResult.Refused(400, "households", "Households cannot be negative.", "户数不能为负。");
-        var registered = new CompoundRegistered(c.Name.Trim(), c.Kind, c.GeometryWkt, c.Households, c.PropertyCompany, c.EntrancesWkt, c.Since);
-        var events = new List<object> { registered };
-        var outline = WellKnownText.Read(c.GeometryWkt);
-        foreach (var b in c.Buildings)
+    public Task<CommandResult> RegisterAsync(RegisterCompound c, CommandContext context) =>
+        writer.WriteAsync<CompoundSummary>(this.GetPrimaryKey(), context, compound =>
         {
-            if (BuildingProblem(b, outline, c.Name, events.OfType<BuildingAdded>().Select(x => x.Name)) is { } bad)
-                return new CommandResult(bad, 0);
-            events.Add(new BuildingAdded(Guid.NewGuid(), b.Name.Trim(), b.Floors, b.Households, b.FootprintWkt));
-        }
-        return await AppendAsync(context, [.. events]);
-    }
+            if (compound is not null)
+                return Outcome.Refuse(409, "id", "The compound is already registered.", "该小区已登记。");
+            if (string.IsNullOrWhiteSpace(c.Name))
+                return Outcome.Refuse(400, "name", "The name is required.", "小区名称必填。");
+            if (!CompoundKinds.All.ContainsKey(c.Kind))
+                return Outcome.Refuse(400, "kind", $"kind is one of {string.Join(", ", CompoundKinds.All.Keys)}.", "小区类型须为 commercial、resettlement、talent 或 village。");
+            if (c.Households < 0)
+                return Outcome.Refuse(400, "households", "Households cannot be negative.", "户数不能为负。");
+            var events = new List<object> { new CompoundRegistered(c.Name.Trim(), c.Kind, c.GeometryWkt, c.Households, c.PropertyCompany, c.EntrancesWkt, c.Since) };
+            var outline = WellKnownText.Read(c.GeometryWkt);
+            foreach (var b in c.Buildings)
+            {
+                if (BuildingProblem(b, outline, c.Name, events.OfType<BuildingAdded>().Select(x => x.Name)) is { } bad)
+                    return bad;
+                events.Add(new BuildingAdded(Guid.NewGuid(), b.Name.Trim(), b.Floors, b.Households, b.FootprintWkt));
+            }
+            return Outcome.Append(events).At(outline);
+        });
 
-    public async Task<CommandResult> AddBuildingAsync(AddBuilding c, CommandContext context)
-    {
-        if (_compound is null)
-            return CommandResult.Refused(404, "id", "No such compound.", "找不到该小区。");
-        if (BuildingProblem(c, WellKnownText.Read(_compound.GeometryWkt), _compound.Name, _compound.Buildings.Select(b => b.Name)) is { } bad)
-            return new CommandResult(bad, 0);
-        return await AppendAsync(context, new BuildingAdded(Guid.NewGuid(), c.Name.Trim(), c.Floors, c.Households, c.FootprintWkt));
-    }
+    public Task<CommandResult> AddBuildingAsync(AddBuilding c, CommandContext context) =>
+        writer.WriteAsync<CompoundSummary>(this.GetPrimaryKey(), context, compound =>
+            compound is null ? Outcome.Refuse(404, "id", "No such compound.", "找不到该小区。")
+            : BuildingProblem(c, WellKnownText.Read(compound.GeometryWkt), compound.Name, compound.Buildings.Select(b => b.Name)) is { } bad ? bad
+            : Outcome.Append(new BuildingAdded(Guid.NewGuid(), c.Name.Trim(), c.Floors, c.Households, c.FootprintWkt)).At(WellKnownText.Read(c.FootprintWkt)));
 
     private static Rejection? BuildingProblem(AddBuilding c, NetTopologySuite.Geometries.Geometry outline, string compound, IEnumerable<string> existing)
     {
@@ -60,19 +48,5 @@ internal sealed class CompoundGrain(IDocumentStore store) : Grain, ICompoundGrai
             return null;
         var at = GeometryMeasurement.InteriorPoint(outside);
         return new Rejection(409, "geometry", $"The building lies partly outside {compound}.", $"楼栋部分位于{compound}范围之外。") { Location = [at.X, at.Y] };
-    }
-
-    private async Task<CommandResult> AppendAsync(CommandContext context, params object[] events)
-    {
-        var id = this.GetPrimaryKey();
-        await using var session = store.LightweightSession();
-        session.AttributeTo(context);
-        if (_compound is null)
-            session.Events.StartStream<CompoundSummary>(id, events);
-        else
-            session.Events.Append(id, _compound.Version + events.Length, events);
-        await session.SaveChangesAsync();
-        _compound = await session.LoadAsync<CompoundSummary>(id);
-        return CommandResult.Ok(_compound!.Version);
     }
 }

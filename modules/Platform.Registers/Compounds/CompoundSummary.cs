@@ -1,11 +1,14 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Platform.Abstractions.Commands;
 
 namespace Platform.Registers.Compounds;
 
 /// <summary>A compound as the register shows it. Its community is not stored: it follows from its location on the date asked.</summary>
-public sealed class CompoundSummary
+public sealed class CompoundSummary : ILocatedRecord
 {
+    (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
+
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public string Kind { get; set; } = "";

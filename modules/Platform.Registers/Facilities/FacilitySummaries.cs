@@ -1,10 +1,13 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Platform.Abstractions.Commands;
 
 namespace Platform.Registers.Facilities;
 
-public sealed class FacilitySummary
+public sealed class FacilitySummary : ILocatedRecord
 {
+    (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
+
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public string Category { get; set; } = "";
@@ -17,8 +20,10 @@ public sealed class FacilitySummary
     public bool OpenOn(DateOnly date) => OpenedOn <= date && (ClosedOn is null || date < ClosedOn);
 }
 
-public sealed class ServiceHubSummary
+public sealed class ServiceHubSummary : ILocatedRecord
 {
+    (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
+
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public string GeometryWkt { get; set; } = "";

@@ -54,7 +54,7 @@ internal static class SiteEndpoints
             return Results.Ok(Describe(s, Wire.Today, zones, community));
         });
 
-        sites.MapGet("/{id:guid}/history", (Guid id, IQuerySession session, CancellationToken ct) => StreamHistory.AnswerAsync(session, id, ct));
+        sites.MapGet("/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<SiteSummary>(http, id)).RequireAuthorization(PlatformPolicies.Staff);
 
         var admin = sites.MapGroup("").RequireAuthorization(PlatformPolicies.Administer);
 

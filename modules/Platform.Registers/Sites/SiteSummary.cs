@@ -1,11 +1,14 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Platform.Abstractions.Commands;
 
 namespace Platform.Registers.Sites;
 
 /// <summary>A site as the register shows it, with its status history for "as of" questions.</summary>
-public sealed class SiteSummary
+public sealed class SiteSummary : ILocatedRecord
 {
+    (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
+
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public string Category { get; set; } = "";

@@ -131,9 +131,7 @@ internal static class GardenEndpoints
             if (SeasonOf(garden, season) is not { } term)
                 return UnknownSeason(garden, season);
             var waiting = garden.WaitingIn(term.Season).ToList();
-            var staff = http.User.IsInRole(PlatformRoles.Administrator) || http.User.IsInRole(PlatformRoles.Planner)
-                || http.User.IsInRole(PlatformRoles.Worker) || http.User.IsInRole(PlatformRoles.Developer);
-            if (!staff)
+            if (!http.User.MaySeePersonalData())
                 return Results.Ok(new { gardenId, season = term.Season, length = waiting.Count });
             var households = (await session.LoadManyAsync<HouseholdView>(ct, waiting)).ToDictionary(h => h.Id);
             return Results.Ok(new

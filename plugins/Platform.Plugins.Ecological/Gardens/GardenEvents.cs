@@ -1,3 +1,5 @@
+using Platform.Abstractions.Security;
+
 namespace Platform.Plugins.Ecological.Gardens;
 
 /// <summary>A season term of a garden: plots are held for one season (<c>2026</c>) from <see cref="StartsOn"/> to <see cref="EndsOn"/>.</summary>
@@ -33,10 +35,10 @@ public sealed record SeasonOpened(SeasonTerm Term);
 public sealed record PlotAdded(Guid PlotId);
 
 /// <summary>A household joined the garden's waiting list for a season, behind everyone already on it.</summary>
-public sealed record WaitingListJoined(string Season, Guid HouseholdId);
+public sealed record WaitingListJoined(string Season, [property: PersonalData] Guid HouseholdId);
 
 /// <summary>A household left the waiting list: <c>offered</c> a plot, <c>ineligible</c> (holds a plot this season) or <c>withdrawn</c>.</summary>
-public sealed record WaitingListLeft(string Season, Guid HouseholdId, string Reason, Guid? PlotId);
+public sealed record WaitingListLeft(string Season, [property: PersonalData] Guid HouseholdId, string Reason, Guid? PlotId);
 
 /// <summary>The plots a garden was subdivided into when laid out, in number order.</summary>
 public sealed record GardenPlotsLaidOut(IReadOnlyList<Guid> PlotIds);

@@ -1,5 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Platform.Abstractions.Commands;
+using Platform.Spatial;
 using Platform.Plugins.Ecological.Lottery;
 
 namespace Platform.Plugins.Ecological.Gardens;
@@ -8,8 +10,16 @@ namespace Platform.Plugins.Ecological.Gardens;
 /// A garden as read models see it: site, kind, layout, season terms, plots, waiting lists and lottery rounds.
 /// Folded from the garden's stream by <see cref="GardenProjection"/> and, identically, by the garden grain.
 /// </summary>
-public sealed class GardenView
+public sealed class GardenView : ILocatedRecord
 {
+    (double Lon, double Lat) ILocatedRecord.Place => PlaceOf(BoundaryWkt);
+
+    internal static (double Lon, double Lat) PlaceOf(string wkt)
+    {
+        var p = GeometryMeasurement.InteriorPoint(WellKnownText.Read(wkt));
+        return (p.X, p.Y);
+    }
+
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public string Kind { get; set; } = GardenKinds.Edible;

@@ -26,6 +26,12 @@ public interface IGardenGrain : IGrainWithGuidKey
     /// <summary>Offers a plot that became free to the first eligible household waiting for that season; answers who got the offer.</summary>
     Task<Guid?> OfferFreedPlotAsync(Guid plotId, string season, CommandContext context);
 
+    /// <summary>A household gives a plot back; the plot is then offered to the first eligible household on the season's waiting list.</summary>
+    Task<PlotFreed> ReleasePlotAsync(Guid plotId, Guid householdId, string season, CommandContext context);
+
+    /// <summary>A household declines the plot offered to it; the plot goes to the next eligible household on the waiting list.</summary>
+    Task<PlotFreed> DeclineOfferAsync(Guid plotId, Guid householdId, CommandContext context);
+
     /// <summary>Lapses offers whose deadline has passed and offers those plots on; answers how many lapsed.</summary>
     Task<int> SweepExpiredOffersAsync(CommandContext context);
 }
@@ -49,3 +55,7 @@ public sealed record LayOutGarden(
     [property: Id(9)] double AcceptOfferHours,
     [property: Id(10)] string? CommunityCode,
     [property: Id(11)] string? CommunityName);
+
+/// <summary>The outcome of freeing a plot: refused, or done and offered on to a waiting household (or to none).</summary>
+[GenerateSerializer, Immutable]
+public sealed record PlotFreed([property: Id(0)] Rejection? Rejection, [property: Id(1)] Guid? OfferedTo);

@@ -4,10 +4,13 @@ using Platform.Plugins.Ecological.Plots;
 
 namespace Platform.Plugins.Ecological.Households;
 
-internal sealed class HouseholdGrain(IDocumentStore store, TimeProvider clock) : Grain, IHouseholdGrain
+[GrainType("ecological.household")]
+internal sealed class HouseholdGrain(EventWriter writer, IDocumentStore store, TimeProvider clock) : Grain, IHouseholdGrain
 {
-    private bool _registered;
+    // Which plot the household holds per season: the in-flight guard of "one plot per household per season" while
+    // a plot grain appends a claim. Seeded from the committed tenancies at activation.
     private readonly Dictionary<string, Guid> _holdings = [];
+    private bool _registered;
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -26,15 +29,13 @@ internal sealed class HouseholdGrain(IDocumentStore store, TimeProvider clock) :
 
     public async Task<CommandResult> RegisterAsync(RegisterHousehold command, CommandContext context)
     {
-        if (_registered)
-            return CommandResult.Refused(409, "householdId", "This household is already registered.", "该住户已报名登记。");
-        await using var session = store.LightweightSession();
-        session.AttributeTo(context);
-        session.Events.StartStream<HouseholdView>(Id, new HouseholdRegistered(
-            command.Householder, command.Compound, command.CompoundId, command.Contact, command.Members, context.UserId, clock.GetUtcNow()));
-        await session.SaveChangesAsync();
-        _registered = true;
-        return CommandResult.Ok(1);
+        var result = await writer.WriteAsync<HouseholdView>(Id, context, household =>
+            household is not null
+                ? Outcome.Refuse(409, "householdId", "This household is already registered.", "该住户已报名登记。")
+                : Outcome.Append(new HouseholdRegistered(command.Householder, command.Compound, command.CompoundId, command.Contact,
+                    command.Members, context.UserId, clock.GetUtcNow())), WriteAccess.Participation);
+        _registered |= result.Accepted;
+        return result;
     }
 
     public Task<Rejection?> HoldAsync(string season, Guid plotId)

@@ -54,12 +54,10 @@ internal static class PlotEndpoints
         scene.MapPost("/plots/{plotId:guid}/release", (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
             ForHouseholdAsync(plotId, http, session, locator, async (plot, garden, householdId, season) =>
             {
-                var context = http.Context("退还地块");
-                var result = await grains.GetGrain<IPlotGrain>(plotId).ReleaseAsync(householdId, season, context);
-                if (result.Rejection is { } r)
-                    return r.ToProblem();
-                var offeredTo = await grains.GetGrain<IGardenGrain>(garden.Id).OfferFreedPlotAsync(plotId, season, context);
-                return Results.Ok(new { plotId, season, released = true, offeredToWaitingList = offeredTo is not null });
+                var freed = await grains.GetGrain<IGardenGrain>(garden.Id).ReleasePlotAsync(plotId, householdId, season, http.Context("退还地块"));
+                return freed.Rejection is { } r
+                    ? r.ToProblem()
+                    : Results.Ok(new { plotId, season, released = true, offeredToWaitingList = freed.OfferedTo is not null });
             })).RequireAuthorization(EcoAccess.Participate);
 
         scene.MapPost("/plots/{plotId:guid}/offer/accept", (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
@@ -76,12 +74,10 @@ internal static class PlotEndpoints
         scene.MapPost("/plots/{plotId:guid}/offer/decline", (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
             ForHouseholdAsync(plotId, http, session, locator, async (plot, garden, householdId, season) =>
             {
-                var context = http.Context("放弃递补");
-                var result = await grains.GetGrain<IPlotGrain>(plotId).LapseOfferAsync(householdId, context);
-                if (result.Rejection is { } r)
-                    return r.ToProblem();
-                var offeredTo = await grains.GetGrain<IGardenGrain>(garden.Id).OfferFreedPlotAsync(plotId, plot.Offer!.Season, context);
-                return Results.Ok(new { plotId, declined = true, offeredToWaitingList = offeredTo is not null });
+                var freed = await grains.GetGrain<IGardenGrain>(garden.Id).DeclineOfferAsync(plotId, householdId, http.Context("放弃递补"));
+                return freed.Rejection is { } r
+                    ? r.ToProblem()
+                    : Results.Ok(new { plotId, declined = true, offeredToWaitingList = freed.OfferedTo is not null });
             })).RequireAuthorization(EcoAccess.Participate);
 
         scene.MapPost("/plots/{plotId:guid}/renewals", async (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>

@@ -1,3 +1,5 @@
+using Platform.Abstractions.Commands;
+
 namespace Platform.Plugins.Ecological.Plots;
 
 /// <summary>
@@ -5,8 +7,10 @@ namespace Platform.Plugins.Ecological.Plots;
 /// lottery round has it reserved. Folded from the plot's stream by <see cref="PlotProjection"/>; the plot grain
 /// folds the same way (<see cref="Fold"/>), so grain state and document never disagree.
 /// </summary>
-public sealed class PlotView
+public sealed class PlotView : ILocatedRecord
 {
+    (double Lon, double Lat) ILocatedRecord.Place => Gardens.GardenView.PlaceOf(BoundaryWkt);
+
     public Guid Id { get; set; }
     public Guid GardenId { get; set; }
     public string Number { get; set; } = "";

@@ -40,7 +40,9 @@ public sealed class CoverageService(IRegisterReader registers, IDocumentStore st
     public async Task<LifeCircleStandard> StandardAsync(CancellationToken ct = default)
     {
         await using var session = store.QuerySession();
-        return (await session.LoadAsync<CurrentStandard>("current", ct))?.Standard ?? LifeCircleStandard.Default;
+        return (await session.LoadAsync<StandardInForce>(StandardGrain.Stream, ct))?.Standard
+            ?? (await session.LoadAsync<CurrentStandard>("current", ct))?.Standard
+            ?? LifeCircleStandard.Default;
     }
 
     /// <summary>How walking distances are measured under the standard in force.</summary>

@@ -1,11 +1,14 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Platform.Abstractions.Commands;
 
 namespace Platform.Plugins.Smart.Devices;
 
 /// <summary>A device as read models see it, with every status it has had, so the status on a past date can be told.</summary>
-public sealed class DeviceView
+public sealed class DeviceView : ILocatedRecord
 {
+    (double Lon, double Lat) ILocatedRecord.Place => (Lon, Lat);
+
     public Guid Id { get; set; }
     public string Kind { get; set; } = "";
     public string Name { get; set; } = "";

@@ -86,8 +86,6 @@ internal static class ActivityEndpoints
             return ProblemResults.Problem(400, "participants", $"Participants (person-times) are between 0 and {MaxParticipants}.", $"参与人次须在 0 至 {MaxParticipants} 之间。");
         if (r.GroupId is { } groupId && await session.LoadAsync<GroupView>(groupId, http.RequestAborted) is null)
             return ProblemResults.Problem(400, "groupId", $"No group {groupId} is registered.", "找不到该团队。");
-        if (await PlaceChecks.MayEditAtAsync(http, locator, lon, lat, "lon") is { } denied)
-            return denied;
 
         var id = Guid.NewGuid();
         var command = new RecordActivity(r.Title.Trim(), r.GroupId, string.IsNullOrWhiteSpace(r.Series) ? null : r.Series.Trim(),

@@ -1,11 +1,14 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Platform.Abstractions.Commands;
 
 namespace Platform.Plugins.Vitality.Activities;
 
 /// <summary>An activity as read models see it.</summary>
-public sealed class ActivityView
+public sealed class ActivityView : ILocatedRecord
 {
+    (double Lon, double Lat) ILocatedRecord.Place => (Lon, Lat);
+
     public Guid Id { get; set; }
     public string Title { get; set; } = "";
     public Guid? GroupId { get; set; }

@@ -77,8 +77,6 @@ internal static class GroupEndpoints
         var members = r.Members ?? 0;
         if (members is < 0 or > MaxMembers)
             return ProblemResults.Problem(400, "members", $"The number of members is between 0 and {MaxMembers}.", $"成员人数须在 0 至 {MaxMembers} 之间。");
-        if (await PlaceChecks.MayEditAtAsync(http, locator, lon, lat, "lon") is { } denied)
-            return denied;
 
         var id = Guid.NewGuid();
         var command = new FoundGroup(r.Name.Trim(), r.Specialty, string.IsNullOrWhiteSpace(r.Description) ? null : r.Description.Trim(),

@@ -1,11 +1,14 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Platform.Abstractions.Commands;
 
 namespace Platform.Plugins.Vitality.Groups;
 
 /// <summary>A resident group as read models see it.</summary>
-public sealed class GroupView
+public sealed class GroupView : ILocatedRecord
 {
+    (double Lon, double Lat) ILocatedRecord.Place => (Lon, Lat);
+
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public string Specialty { get; set; } = "";

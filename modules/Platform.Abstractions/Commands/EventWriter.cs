@@ -1,0 +1,105 @@
+using Marten;
+using Marten.Exceptions;
+using Microsoft.Extensions.Logging;
+using Platform.Abstractions.Jurisdiction;
+
+namespace Platform.Abstractions.Commands;
+
+/// <summary>
+/// The one write path of the platform. A grain hands it a command's aggregate id and a decision function; it
+/// loads the aggregate with Marten's <c>FetchForWriting</c>, checks the caller may change the record where it
+/// lies (<see cref="WriteAccess"/>), lets the grain decide, and appends the events with the caller's attribution
+/// (user, reason, correlation id) and optimistic concurrency against the version it loaded.
+/// </summary>
+/// <remarks>
+/// Grains keep no copy of what the aggregate document holds: each command reads it fresh here, so the decision
+/// is taken against committed state and a stale copy cannot slip through. A concurrent writer (there should be
+/// none besides the grain) makes the save fail, answered as 409 with nothing written.
+/// Registered by the host as a singleton; plugins receive it through their grains' constructors.
+/// </remarks>
+public sealed class EventWriter(IDocumentStore store, IJurisdictionLocator jurisdiction, ILogger<EventWriter> logger)
+{
+    /// <summary>Decides a command on aggregate <typeparamref name="T"/> (null while the stream does not exist) and appends what was decided.</summary>
+    public Task<CommandResult> WriteAsync<T>(Guid id, CommandContext context, Func<T?, Outcome> decide, WriteAccess access = WriteAccess.RecordsCommunity)
+        where T : class =>
+        WriteAsync<T>(id, context, current => Task.FromResult(decide(current)), access);
+
+    /// <summary>As <see cref="WriteAsync{T}(Guid, CommandContext, Func{T, Outcome}, WriteAccess)"/>, for decisions that read other records.</summary>
+    public async Task<CommandResult> WriteAsync<T>(Guid id, CommandContext context, Func<T?, Task<Outcome>> decide, WriteAccess access = WriteAccess.RecordsCommunity)
+        where T : class
+    {
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<T>(id);
+        var current = stream.Aggregate;
+        if (current is null && stream.StartingVersion > 0)
+            return CommandResult.Refused(409, "id", $"Another kind of record than {typeof(T).Name} is kept under {id}.", "该编号已用于其他类型的记录。");
+        if (access == WriteAccess.RecordsCommunity && current is ILocatedRecord located
+            && await OutsideScopeAsync(context, [new Place(located.Place.Lon, located.Place.Lat, "id")]) is { } denied)
+            return new CommandResult(denied, 0);
+
+        var outcome = await decide(current);
+        if (outcome.Rejection is { } rejection)
+            return new CommandResult(rejection, 0);
+        if (access == WriteAccess.RecordsCommunity && outcome.Places.Count > 0
+            && await OutsideScopeAsync(context, outcome.Places) is { } deniedThere)
+            return new CommandResult(deniedThere, 0);
+        if (outcome.Events.Count == 0 && outcome.NewStreams.Count == 0)
+            return CommandResult.Ok(stream.StartingVersion ?? 0);
+
+        session.AttributeTo(context);
+        stream.AppendMany(outcome.Events);
+        foreach (var other in outcome.NewStreams)
+            session.Events.StartStream(other.AggregateType, other.Id, [.. other.Events]);
+        return await SaveAsync(session, stream.CurrentVersion ?? outcome.Events.Count);
+    }
+
+    /// <summary>
+    /// Appends to several streams of aggregate <typeparamref name="T"/> in one transaction, for the grain that is
+    /// the single writer of a whole register whose rules span its records (the jurisdiction: merges, transfers).
+    /// Streams that do not exist yet are started. No community check: such registers are administrators' work,
+    /// which their endpoints require.
+    /// </summary>
+    public async Task<CommandResult> WriteManyAsync<T>(CommandContext context, IReadOnlyList<(Guid Id, IReadOnlyList<object> Events)> appends)
+        where T : class
+    {
+        var ids = appends.Select(a => a.Id).Distinct().ToList();
+        await using var session = store.LightweightSession();
+        var streams = (await session.Events.FetchManyForWriting<T>(ids)).ToDictionary(s => s.Id);
+        session.AttributeTo(context);
+        foreach (var (id, events) in appends)
+            streams[id].AppendMany(events);
+        return await SaveAsync(session, appends.Sum(a => a.Events.Count));
+    }
+
+    private async Task<CommandResult> SaveAsync(IDocumentSession session, long version)
+    {
+        try
+        {
+            await session.SaveChangesAsync();
+            return CommandResult.Ok(version);
+        }
+        catch (Exception e) when (e is JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException)
+        {
+            logger.LogWarning("A write lost a race and was not applied: {Error}", e.GetType().Name);
+            return CommandResult.Refused(409, "version", "The record was changed meanwhile; nothing was written. Reload and try again.",
+                "该记录刚被修改，本次未写入，请刷新后重试。");
+        }
+    }
+
+    private async Task<Rejection?> OutsideScopeAsync(CommandContext context, IReadOnlyList<Place> places)
+    {
+        if (context.Scope.AllCommunities)
+            return null;
+        var communities = await jurisdiction.CommunitiesOfAsync(places.Select(p => (p.Lon, p.Lat)).ToList(), DateOnly.FromDateTime(DateTime.Today));
+        for (var i = 0; i < places.Count; i++)
+        {
+            if (context.Scope.Covers(communities[i]?.Code))
+                continue;
+            var name = communities[i]?.Name;
+            return new Rejection(403, places[i].Field,
+                $"Only administrators and community workers of {name ?? "the community where this record lies"} may change this record.",
+                $"只有管理员和{name ?? "该记录所在社区"}的社区工作者可以修改此记录。");
+        }
+        return null;
+    }
+}
