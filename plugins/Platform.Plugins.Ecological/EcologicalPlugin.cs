@@ -10,13 +10,14 @@ using Platform.Plugins.Ecological.Demo;
 using Platform.Plugins.Ecological.Gardens;
 using Platform.Plugins.Ecological.Households;
 using Platform.Plugins.Ecological.Lottery;
+using Platform.Plugins.Ecological.Participation;
 using Platform.Plugins.Ecological.Maps;
 using Platform.Plugins.Ecological.Plots;
 using Platform.Plugins.Ecological.Statistics;
 
 [assembly: ScenarioPlugin(typeof(EcologicalPlugin),
     Id = "ecological", NameZh = "生态场景", NameEn = "Ecological scene",
-    Version = "1.0.0", SdkVersion = "[1.0,2.0)")]
+    Version = "1.1.0", SdkVersion = "[1.2,2.0)")]
 
 namespace Platform.Plugins.Ecological;
 
@@ -58,6 +59,8 @@ public sealed class EcologicalPlugin : IScenarioPlugin
         options.Projections.Add(new GardenProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new PlotProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new HouseholdProjection(), ProjectionLifecycle.Inline);
+        options.Events.MapEventType<ParticipationLimitSet>("eco.participation_limit_set");
+        options.Projections.Add(new ParticipationRulesProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<PlotView>().Index(p => p.GardenId);
     }
 

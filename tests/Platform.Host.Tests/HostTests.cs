@@ -23,34 +23,37 @@ public sealed class HostTests(PlatformFixture fixture) : IClassFixture<PlatformF
     }
 
     [Fact]
-    public async Task Plugins_ListsTheSamplePluginAsRunning()
+    public async Task Plugins_ListTheSamplePlugin_OffUntilADeveloperEnablesIt()
     {
         var plugins = await _client.GetFromJsonAsync<JsonElement>("/api/plugins");
 
         var sample = plugins.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "sample");
-        Assert.Equal("running", sample.GetProperty("state").GetString());
-        Assert.Equal("1.0.0", sample.GetProperty("version").GetString());
+        Assert.Contains(sample.GetProperty("state").GetString(), new[] { "disabled", "running" });
+        Assert.Equal("1.1.0", sample.GetProperty("version").GetString());
         Assert.Equal("示例插件（留言板）", sample.GetProperty("nameZh").GetString());
     }
 
     [Fact]
     public async Task SampleNote_PostedThroughTheGrain_IsReadBackFromTheEventStore()
     {
+        var developer = await SampleEnabledAsync();
         var text = "兴隆湖 " + Guid.NewGuid();
-        var post = await _client.PostAsJsonAsync("/api/scenes/sample/notes", new { text });
-        var notes = await _client.GetFromJsonAsync<JsonElement>("/api/scenes/sample/notes");
+        var post = await developer.PostAsJsonAsync("/api/scenes/sample/notes", new { text });
+        var notes = await developer.GetFromJsonAsync<JsonElement>("/api/scenes/sample/notes");
 
         Assert.Equal(HttpStatusCode.Created, post.StatusCode);
         var note = notes.EnumerateArray().Single(n => n.GetProperty("text").GetString() == text);
-        Assert.Equal("anonymous", note.GetProperty("user").GetString());
+        Assert.Equal("developer", note.GetProperty("user").GetString());
     }
 
     [Theory]
     [InlineData("{\"text\":\"\"}", "text")]
-    [InlineData("{\"text\":", "body")]
+    [InlineData("{\"text\":", "text")]
+    [InlineData("[1,", "body")]
     public async Task SampleNote_WhenInvalid_Is400ProblemNamingTheField(string json, string field)
     {
-        var response = await _client.PostAsync("/api/scenes/sample/notes",
+        var developer = await SampleEnabledAsync();
+        var response = await developer.PostAsync("/api/scenes/sample/notes",
             new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
@@ -62,11 +65,20 @@ public sealed class HostTests(PlatformFixture fixture) : IClassFixture<PlatformF
     [Fact]
     public async Task SampleNote_TooLong_IsRefusedAndNothingIsAppended()
     {
-        var before = (await _client.GetFromJsonAsync<JsonElement>("/api/scenes/sample/notes")).GetArrayLength();
-        var response = await _client.PostAsJsonAsync("/api/scenes/sample/notes", new { text = new string('长', 501) });
-        var after = (await _client.GetFromJsonAsync<JsonElement>("/api/scenes/sample/notes")).GetArrayLength();
+        var developer = await SampleEnabledAsync();
+        var before = (await developer.GetFromJsonAsync<JsonElement>("/api/scenes/sample/notes")).GetArrayLength();
+        var response = await developer.PostAsJsonAsync("/api/scenes/sample/notes", new { text = new string('长', 501) });
+        var after = (await developer.GetFromJsonAsync<JsonElement>("/api/scenes/sample/notes")).GetArrayLength();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, after);
+    }
+
+    /// <summary>The sample plugin is off on a new deployment; a developer switches it on (idempotent) and posts.</summary>
+    private async Task<HttpClient> SampleEnabledAsync()
+    {
+        var developer = await fixture.Factory.ClientForAsync("developer");
+        (await developer.PostAsync("/api/plugins/sample/enable", null)).EnsureSuccessStatusCode();
+        return developer;
     }
 }

@@ -13,7 +13,10 @@ public sealed class RestartTests
         var first = await PlatformFactory.StartAsync("restart");
         await using (first)
         {
-            var post = await first.CreateClient().PostAsJsonAsync("/api/scenes/sample/notes", new { text });
+            // The sample plugin is off on a new deployment: a developer enables it (a setting that must survive too) and posts.
+            var developer = await first.ClientForAsync("developer");
+            (await developer.PostAsync("/api/plugins/sample/enable", null)).EnsureSuccessStatusCode();
+            var post = await developer.PostAsJsonAsync("/api/scenes/sample/notes", new { text });
             post.EnsureSuccessStatusCode();
         }
 

@@ -179,6 +179,9 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         using var client = host.Process.CreateClient();
         var sites = await client.GetFromJsonAsync<JsonElement>("/api/sites");
         var site = sites.EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
+        // The history is staff's: signed in as the administrator who drew the site.
+        var login = await (await client.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = "demo" })).Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/sites/{site.GetProperty("id").GetGuid()}/history");
         Assert.Contains(history.EnumerateArray(), e => e.ToString().Contains("admin", StringComparison.Ordinal));
         // Drawn on a 1400 × 900 page at zoom 16 (≈ 2 m per pixel): the area is the square's within a few per cent.

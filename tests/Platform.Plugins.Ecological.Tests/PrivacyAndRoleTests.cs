@@ -133,8 +133,9 @@ public sealed class PrivacyAndRoleTests(PlatformFixture fixture) : IClassFixture
         await (await worker.PostAsJsonAsync($"{Scene}/gardens/{gardenId}/seasons", new { season = "2030", startsOn = "2030-03-01", endsOn = "2031-02-28" }))
             .ProblemAsync(HttpStatusCode.Forbidden, "gardenId");
 
-        // A resident acts for the households they registered, not for others.
-        var mine = await resident.RegisterAsync("居民自家", "鹿溪苑", "139-2222-3333");
+        // A resident acts for the household they registered (the demo's one: one household per resident account), not for others.
+        var mine = (await (await resident.GetAsync(Scene + "/registrations/mine")).OkAsync()).GetProperty("households")[0].GetProperty("householdId").GetGuid();
+        await (await resident.PostAsJsonAsync(Scene + "/registrations", registration)).ProblemAsync(HttpStatusCode.Conflict, "householder");
         var theirs = await admin.RegisterAsync("别人家", "鹿溪苑", "139-4444-5555");
         // Next season's plots, so that this season's demo figures stay as the other tests expect them.
         var today = DateTime.Today;

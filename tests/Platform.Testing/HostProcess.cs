@@ -47,6 +47,31 @@ public sealed class HostProcess : IAsyncDisposable
         return new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
     }
 
+    /// <summary>
+    /// Runs a CLI verb of the host on <paramref name="dataDir"/> as an operator would (<c>user add …</c>), with extra
+    /// environment variables; answers its exit code and output.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunVerbAsync(string dataDir, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "Platform.Host.dll"), .. args, $"--Platform:DataDir={dataDir}"])
+            psi.ArgumentList.Add(a);
+        foreach (var (key, value) in environment)
+            psi.Environment[key] = value;
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the host");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(cts.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+
     /// <summary>Waits for <c>/health</c> to answer 200; answers how long that took.</summary>
     public async Task<TimeSpan> WaitHealthyAsync(TimeSpan timeout)
     {

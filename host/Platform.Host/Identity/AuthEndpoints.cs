@@ -49,13 +49,13 @@ internal static class AuthEndpoints
             // Writes {tokenType, accessToken, expiresIn, refreshToken}.
             return Results.SignIn(UserDirectory.ToPrincipal(user, BearerTokenDefaults.AuthenticationScheme),
                 authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
-        });
+        }).AllowAnonymous();
 
         auth.MapPost("/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.NoContent();
-        });
+        }).AllowAnonymous();
 
         auth.MapGet("/me", (HttpContext http) => new
         {

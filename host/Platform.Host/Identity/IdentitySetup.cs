@@ -39,6 +39,7 @@ internal static class IdentitySetup
                 o.Events.OnRedirectToAccessDenied = c => WriteStatusAsync(c.HttpContext, StatusCodes.Status403Forbidden);
             });
 
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResults>();
         services.AddAuthorizationBuilder()
             .AddPolicy(PlatformPolicies.Administer, p => p.RequireRole(PlatformRoles.Administrator))
             .AddPolicy(PlatformPolicies.EditCommunityData, p => p.RequireRole(PlatformRoles.Administrator, PlatformRoles.Worker))

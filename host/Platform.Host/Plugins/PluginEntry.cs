@@ -13,6 +13,7 @@ public sealed class PluginEntry(string id, string location)
     public string? NameEn { get; private set; }
     public string? SdkVersion { get; private set; }
     public IReadOnlyList<string> DependsOn { get; private set; } = [];
+    public bool EnabledByDefault { get; private set; } = true;
     public PluginState State { get; private set; } = PluginState.Loaded;
     public string? Reason { get; private set; }
     internal Assembly? Assembly { get; private set; }
@@ -29,6 +30,7 @@ public sealed class PluginEntry(string id, string location)
         NameEn = manifest.NameEn;
         SdkVersion = manifest.SdkVersion;
         DependsOn = manifest.DependsOn;
+        EnabledByDefault = manifest.EnabledByDefault;
         Instance = instance;
     }
 

@@ -11,10 +11,11 @@ public sealed class PluginStarter(PluginCatalog catalog, IServiceProvider servic
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var query = store.QuerySession();
-        var disabled = (await query.Query<PluginSetting>().Where(s => !s.Enabled).ToListAsync(cancellationToken)).Select(s => s.Id).ToHashSet();
+        var settings = (await query.Query<PluginSetting>().ToListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Enabled);
         foreach (var entry in catalog.Usable.ToList())
         {
-            if (disabled.Contains(entry.Id))
+            // A deployment's own choice wins; without one, the manifest's default (examples stay off).
+            if (!settings.GetValueOrDefault(entry.Id, entry.EnabledByDefault))
             {
                 entry.Disable();
                 logger.LogInformation("Plugin {Plugin} is disabled for this deployment", entry.Id);

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
@@ -52,7 +54,8 @@ public static class GeoJson
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions();
+        // Chinese names stay readable (UTF-8) in what is written, instead of \uXXXX escapes.
+        var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
         options.Converters.Add(new GeoJsonConverterFactory(StorageCrs.Factory));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using NetTopologySuite.IO.Converters;
 
@@ -46,7 +48,7 @@ internal static class HttpJson
 
     private static JsonSerializerOptions CreateWeb()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
         options.Converters.Add(new GeoJsonConverterFactory(StorageCrs.Factory));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

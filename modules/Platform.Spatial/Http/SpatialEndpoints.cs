@@ -22,8 +22,9 @@ public static class SpatialEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/spatial");
         // Plain RequestDelegates: the handlers read the body themselves so malformed JSON is their 400, not the binder's.
-        group.MapPost("/transform", new RequestDelegate(TransformEndpoint.HandleAsync));
-        group.MapPost("/validate", new RequestDelegate(ValidateEndpoint.HandleAsync));
+        // Computations sent by POST (a body of coordinates); they record nothing, so anyone may ask.
+        group.MapPost("/transform", new RequestDelegate(TransformEndpoint.HandleAsync)).AllowAnonymous();
+        group.MapPost("/validate", new RequestDelegate(ValidateEndpoint.HandleAsync)).AllowAnonymous();
         group.MapGet("/crs", new RequestDelegate(CrsListEndpoint.HandleAsync));
         return app;
     }

@@ -54,8 +54,8 @@ internal static class EcologicalDemo
         for (var i = 0; i < surnames.Length; i++)
         {
             var id = Guid.NewGuid();
-            // The first two were registered by the demo resident, who then sees them under /registrations/mine.
-            var by = i < 2 ? new CommandContext("resident", "报名登记（演示）", system.CorrelationId) : system;
+            // The first was registered by the demo resident (one household per resident account), who sees it under /registrations/mine.
+            var by = i < 1 ? new CommandContext("resident", "报名登记（演示）", system.CorrelationId) : system;
             await Must(grains.GetGrain<IHouseholdGrain>(id).RegisterAsync(new RegisterHousehold(
                 $"{surnames[i]}某（演示）", compounds[i % compounds.Length], null, $"138-0000-{i + 1:0000}", 2 + i % 4), by));
             households.Add(id);

@@ -1,3 +1,5 @@
+using Platform.Abstractions.Security;
+
 namespace Platform.Plugins.Ecological.Households;
 
 /// <summary>
@@ -5,10 +7,10 @@ namespace Platform.Plugins.Ecological.Households;
 /// compound register, and a contact (phone). Householder and contact are personal data: staff only.
 /// </summary>
 public sealed record HouseholdRegistered(
-    string Householder,
+    [property: PersonalData] string Householder,
     string Compound,
     string? CompoundId,
-    string Contact,
+    [property: PersonalData] string Contact,
     int? Members,
-    string RegisteredBy,
+    [property: PersonalData] string RegisteredBy,
     DateTimeOffset At);

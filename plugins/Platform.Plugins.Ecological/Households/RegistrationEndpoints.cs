@@ -6,6 +6,7 @@ using Platform.Abstractions.Commands;
 using Platform.Abstractions.Http;
 using Platform.Abstractions.Security;
 using Platform.Plugins.Ecological.Http;
+using Platform.Plugins.Ecological.Participation;
 using Platform.Plugins.Ecological.Plots;
 
 namespace Platform.Plugins.Ecological.Households;
@@ -15,6 +16,9 @@ namespace Platform.Plugins.Ecological.Households;
 /// the compound register), contact and optionally the number of members.
 /// </summary>
 public sealed record RegistrationRequest(string? Householder, string? Compound, string? CompoundId, string? Contact, int? Members);
+
+/// <summary><c>PUT /participation-rules</c>: how many households one resident account may register (administrators).</summary>
+public sealed record ParticipationRulesRequest(int? HouseholdsPerResident);
 
 internal static class RegistrationEndpoints
 {
@@ -30,11 +34,28 @@ internal static class RegistrationEndpoints
             var id = Guid.NewGuid();
             var command = new RegisterHousehold(body!.Householder!.Trim(), body.Compound!.Trim(),
                 string.IsNullOrWhiteSpace(body.CompoundId) ? null : body.CompoundId.Trim(), body.Contact!.Trim(), body.Members);
-            var result = await grains.GetGrain<IHouseholdGrain>(id).RegisterAsync(command, http.Context("报名登记"));
+            var result = await grains.GetGrain<IParticipationGrain>(http.User.UserName()).RegisterHouseholdAsync(id, command, http.Context("报名登记"));
             return result.Rejection is { } r
                 ? r.ToProblem()
                 : Results.Created($"/api/scenes/ecological/registrations/{id}", new { householdId = id, compound = command.Compound });
         }).RequireAuthorization(EcoAccess.Participate);
+
+        scene.MapGet("/participation-rules", async (IQuerySession session, CancellationToken ct) =>
+        {
+            var rules = await session.LoadAsync<ParticipationRules>(ParticipationRules.StreamId, ct);
+            return Results.Ok(new { householdsPerResident = rules?.HouseholdsPerResident ?? ParticipationRules.DefaultHouseholdsPerResident });
+        }).RequireAuthorization(PlatformPolicies.SignedIn);
+
+        scene.MapPut("/participation-rules", async (HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, problem) = await RequestBody.ReadAsync<ParticipationRulesRequest>(http);
+            if (problem is not null)
+                return problem;
+            if (body!.HouseholdsPerResident is not { } limit)
+                return RequestBody.Missing("householdsPerResident", "每个居民账号可登记户数");
+            var result = await grains.GetGrain<IParticipationRulesGrain>("rules").SetLimitAsync(limit, http.Context("调整报名户数上限"));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { householdsPerResident = limit });
+        }).RequireAuthorization(PlatformPolicies.Administer);
 
         scene.MapGet("/registrations", async (IQuerySession session, CancellationToken ct) =>
         {
@@ -61,9 +82,7 @@ internal static class RegistrationEndpoints
         {
             if (await session.LoadAsync<HouseholdView>(householdId, ct) is not { } h)
                 return ProblemResults.Problem(404, "householdId", "No household is registered under this id.", "未找到该住户的报名登记。");
-            var staff = http.User.IsInRole(PlatformRoles.Administrator) || http.User.IsInRole(PlatformRoles.Planner)
-                || http.User.IsInRole(PlatformRoles.Worker) || http.User.IsInRole(PlatformRoles.Developer);
-            return staff || h.RegisteredBy == http.User.UserName()
+            return http.User.MaySeePersonalData() || h.RegisteredBy == http.User.UserName()
                 ? Results.Ok(Full(h))
                 : ProblemResults.Problem(403, "householdId", "Registrations are visible to staff and to whoever registered the household.", "报名信息仅工作人员和登记人可见。");
         }).RequireAuthorization(PlatformPolicies.SignedIn);

@@ -46,24 +46,24 @@ internal static class LotteryEndpoints
             if (result.Rejection is { } r)
                 return r.ToProblem();
             return Results.Created($"/api/scenes/ecological{rounds.Replace("{gardenId:guid}", gardenId.ToString())}/{roundId}",
-                await RoundAsync(session, (await session.LoadAsync<GardenView>(gardenId, http.RequestAborted))!, roundId, http.RequestAborted));
+                await RoundAsync(http, session, (await session.LoadAsync<GardenView>(gardenId, http.RequestAborted))!, roundId, http.RequestAborted));
         }).RequireAuthorization(PlatformPolicies.EditCommunityData);
 
-        scene.MapGet(rounds, async (Guid gardenId, IQuerySession session, CancellationToken ct) =>
+        scene.MapGet(rounds, async (Guid gardenId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
             if (await session.LoadAsync<GardenView>(gardenId, ct) is not { } garden)
                 return GardenEndpoints.NotFound();
             var answers = new List<object>();
             foreach (var round in garden.Rounds)
-                answers.Add(await RoundAsync(session, garden, round.RoundId, ct));
+                answers.Add(await RoundAsync(http, session, garden, round.RoundId, ct));
             return Results.Ok(answers);
         });
 
-        scene.MapGet(rounds + "/{roundId:guid}", async (Guid gardenId, Guid roundId, IQuerySession session, CancellationToken ct) =>
+        scene.MapGet(rounds + "/{roundId:guid}", async (Guid gardenId, Guid roundId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
             if (await session.LoadAsync<GardenView>(gardenId, ct) is not { } garden)
                 return GardenEndpoints.NotFound();
-            return garden.Round(roundId) is null ? RoundNotFound() : Results.Ok(await RoundAsync(session, garden, roundId, ct));
+            return garden.Round(roundId) is null ? RoundNotFound() : Results.Ok(await RoundAsync(http, session, garden, roundId, ct));
         });
 
         scene.MapPost(rounds + "/{roundId:guid}/entries", async (Guid gardenId, Guid roundId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
@@ -105,10 +105,10 @@ internal static class LotteryEndpoints
             var result = await grains.GetGrain<IGardenGrain>(gardenId).DrawLotteryAsync(roundId, seed, http.Context("摇号开奖"));
             if (result.Rejection is { } r)
                 return r.ToProblem();
-            return Results.Ok(await RoundAsync(session, (await session.LoadAsync<GardenView>(gardenId, http.RequestAborted))!, roundId, http.RequestAborted));
+            return Results.Ok(await RoundAsync(http, session, (await session.LoadAsync<GardenView>(gardenId, http.RequestAborted))!, roundId, http.RequestAborted));
         }).RequireAuthorization(PlatformPolicies.EditCommunityData);
 
-        scene.MapGet(rounds + "/{roundId:guid}/replay", async (Guid gardenId, Guid roundId, IQuerySession session, CancellationToken ct) =>
+        scene.MapGet(rounds + "/{roundId:guid}/replay", async (Guid gardenId, Guid roundId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
             if (await session.LoadAsync<GardenView>(gardenId, ct) is not { } garden)
                 return GardenEndpoints.NotFound();
@@ -118,25 +118,36 @@ internal static class LotteryEndpoints
                 return ProblemResults.Problem(409, "roundId", "The round has not been drawn yet.", "该轮摇号尚未开奖。");
             var order = draw.Oversubscribed ? LotteryDraw.Shuffle(draw.Entrants, draw.Seed) : draw.Entrants;
             var winners = order.Take(draw.PlotIds.Count).Select((h, i) => new LotteryWin(h, draw.PlotIds[i])).ToList();
+            var entrant = EntrantNames.For(http.User, round);
             return Results.Ok(new
             {
                 roundId,
                 algorithm = draw.Algorithm,
                 seed = draw.Seed.ToString(CultureInfo.InvariantCulture),
-                recordedWinners = draw.Winners,
-                replayedWinners = winners,
-                recordedOrder = draw.Order,
-                replayedOrder = order,
+                entrantsAre = entrant.Describes,
+                eligibleEntrants = draw.Entrants.Select(entrant.Name),
+                recordedWinners = draw.Winners.Select(w => entrant.Win(w, null)),
+                replayedWinners = winners.Select(w => entrant.Win(w, null)),
+                recordedOrder = draw.Order.Select(entrant.Name),
+                replayedOrder = order.Select(entrant.Name),
                 matches = order.SequenceEqual(draw.Order) && winners.SequenceEqual(draw.Winners),
             });
         });
     }
 
-    /// <summary>A round as anyone may audit it: households by id only, plots by number.</summary>
-    private static async Task<object> RoundAsync(IQuerySession session, GardenView garden, Guid roundId, CancellationToken ct)
+    /// <summary>
+    /// A round as anyone may audit it: plots by number, entrants by their ticket (the order they entered in) — the
+    /// household ids behind the tickets only for staff — and the caller's own tickets.
+    /// </summary>
+    private static async Task<object> RoundAsync(HttpContext http, IQuerySession session, GardenView garden, Guid roundId, CancellationToken ct)
     {
         var round = garden.Round(roundId)!;
         var numbers = (await session.LoadManyAsync<PlotView>(ct, round.PlotIds.ToArray())).ToDictionary(p => p.Id, p => p.Number);
+        var entrant = EntrantNames.For(http.User, round);
+        var me = http.User.UserName();
+        var mine = http.User.Identity?.IsAuthenticated == true
+            ? (await session.Query<HouseholdView>().Where(h => h.RegisteredBy == me).Select(h => h.Id).ToListAsync(ct)).ToHashSet()
+            : [];
         var draw = round.Draw;
         return new
         {
@@ -145,18 +156,20 @@ internal static class LotteryEndpoints
             season = round.Season,
             openedAt = round.OpenedAt,
             plots = round.PlotIds.Select(p => new { plotId = p, number = numbers.GetValueOrDefault(p) }),
-            entrants = round.Entrants,
+            entrantsAre = entrant.Describes,
+            entrants = round.Entrants.Select(entrant.Name),
+            yourTickets = round.Entrants.Where(mine.Contains).Select(EntrantNames.TicketsOf(round).Name),
             drawn = draw is not null,
             draw = draw is null ? null : new
             {
                 algorithm = draw.Algorithm,
                 seed = draw.Seed.ToString(CultureInfo.InvariantCulture),
                 oversubscribed = draw.Oversubscribed,
-                eligibleEntrants = draw.Entrants,
+                eligibleEntrants = draw.Entrants.Select(entrant.Name),
                 plotOrder = draw.PlotIds,
-                order = draw.Order,
-                winners = draw.Winners.Select(w => new { householdId = w.HouseholdId, plotId = w.PlotId, number = numbers.GetValueOrDefault(w.PlotId) }),
-                waitingList = draw.WaitingList,
+                order = draw.Order.Select(entrant.Name),
+                winners = draw.Winners.Select(w => entrant.Win(w, numbers.GetValueOrDefault(w.PlotId))),
+                waitingList = draw.WaitingList.Select(entrant.Name),
                 drawnAt = draw.DrawnAt,
             },
         };

@@ -1,10 +1,12 @@
+using Platform.Abstractions.Security;
+
 namespace Platform.Plugins.Ecological.Lottery;
 
 /// <summary>A lottery round (摇号) was opened on a garden for a season over the listed free plots, which are reserved for it.</summary>
 public sealed record LotteryRoundOpened(Guid RoundId, string Season, IReadOnlyList<Guid> PlotIds, DateTimeOffset OpenedAt);
 
 /// <summary>A household entered a lottery round.</summary>
-public sealed record LotteryEntered(Guid RoundId, Guid HouseholdId);
+public sealed record LotteryEntered(Guid RoundId, [property: PersonalData] Guid HouseholdId);
 
 /// <summary>
 /// A lottery round was drawn. Everything needed to audit and replay the draw is here: the eligible entrants in entry
@@ -18,11 +20,11 @@ public sealed record LotteryDrawn(
     string Algorithm,
     ulong Seed,
     bool Oversubscribed,
-    IReadOnlyList<Guid> Entrants,
+    [property: PersonalData] IReadOnlyList<Guid> Entrants,
     IReadOnlyList<Guid> PlotIds,
-    IReadOnlyList<Guid> Order,
-    IReadOnlyList<LotteryWin> Winners,
-    IReadOnlyList<Guid> WaitingList,
+    [property: PersonalData] IReadOnlyList<Guid> Order,
+    [property: PersonalData] IReadOnlyList<LotteryWin> Winners,
+    [property: PersonalData] IReadOnlyList<Guid> WaitingList,
     DateTimeOffset DrawnAt);
 
 /// <summary>One winner of a draw and the plot allotted.</summary>

@@ -1,32 +1,16 @@
-using Marten;
 using Platform.Abstractions.Commands;
 
 namespace Platform.Plugins.Sample.Notes;
 
-internal sealed class NoteBoardGrain(IDocumentStore store) : Grain, INoteBoardGrain
+/// <summary>
+/// The single writer of a note board's stream. It only decides — the SDK's <see cref="EventWriter"/> loads the
+/// board, appends with the caller's attribution and guards against a concurrent writer.
+/// </summary>
+// A namespaced grain type: Orleans would otherwise name it after the class, which another plugin may share.
+[GrainType("sample.note_board")]
+internal sealed class NoteBoardGrain(EventWriter writer) : Grain, INoteBoardGrain
 {
-    private long _version;
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        await using var query = store.QuerySession();
-        var state = await query.Events.FetchStreamStateAsync(this.GetPrimaryKey(), cancellationToken);
-        _version = state?.Version ?? 0;
-    }
-
-    public async Task<CommandResult> PostAsync(string text, CommandContext context)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return CommandResult.Refused(400, "text", "The note is empty.", "留言内容为空。");
-        if (text.Length > NoteLimits.MaxLength)
-            return CommandResult.Refused(400, "text", $"The note is longer than {NoteLimits.MaxLength} characters.", $"留言超过 {NoteLimits.MaxLength} 个字符。");
-
-        await using var session = store.LightweightSession();
-        session.AttributeTo(context);
-        // Expected version: a concurrent writer elsewhere (there should be none) fails the save.
-        session.Events.Append(this.GetPrimaryKey(), _version + 1, new NotePosted(text.Trim()));
-        await session.SaveChangesAsync();
-        _version++;
-        return CommandResult.Ok(_version);
-    }
+    public Task<CommandResult> PostAsync(string text, CommandContext context) =>
+        writer.WriteAsync<NoteBoard>(this.GetPrimaryKey(), context, _ =>
+            NoteMustFitTheBoardRule.Check(text) ?? Outcome.Append(new NotePosted(text.Trim())), WriteAccess.Participation);
 }

@@ -1,12 +1,17 @@
-using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Commands;
+using Platform.Abstractions.Http;
+using Platform.Abstractions.Security;
 
 namespace Platform.Plugins.Sample.Notes;
 
+/// <summary>
+/// <c>POST /notes</c> (any signed-in user) and <c>GET /notes</c> (anyone; who posted is shown to staff only). An
+/// endpoint parses, authorizes, calls the grain and maps its result — the rules live in the grain.
+/// </summary>
 internal static class NoteEndpoints
 {
     public sealed record PostNote(string? Text);
@@ -15,28 +20,24 @@ internal static class NoteEndpoints
     {
         scene.MapPost("/notes", async (HttpContext http, IGrainFactory grains) =>
         {
-            PostNote? body;
-            try
-            {
-                body = await http.Request.ReadFromJsonAsync<PostNote>();
-            }
-            catch (JsonException e)
-            {
-                return ProblemResults.Problem(400, "body", $"The body is not valid JSON: {e.Message}", "请求内容不是有效的 JSON。");
-            }
-            var context = new CommandContext(http.User.Identity?.Name ?? "anonymous", null, http.TraceIdentifier);
-            var result = await grains.GetGrain<INoteBoardGrain>(NoteLimits.DefaultBoard).PostAsync(body?.Text ?? "", context);
+            var (body, problem) = await RequestBody.ReadAsync<PostNote>(http);
+            if (problem is not null)
+                return problem;
+            var result = await grains.GetGrain<INoteBoardGrain>(NoteLimits.DefaultBoard)
+                .PostAsync(body!.Text ?? "", http.User.ToCommandContext("留言", http.TraceIdentifier));
             return result.Rejection is { } r
                 ? r.ToProblem()
                 : Results.Created("/api/scenes/sample/notes", new { version = result.Version });
+        }).RequireAuthorization(PlatformPolicies.SignedIn);
+
+        scene.MapGet("/notes", async (HttpContext http, IQuerySession session, CancellationToken ct) =>
+        {
+            var board = await session.LoadAsync<NoteBoard>(NoteLimits.DefaultBoard, ct);
+            var staff = http.User.MaySeePersonalData();
+            return (board?.Notes ?? []).Select((n, i) => new { text = n.Text, version = i + 1, at = n.PostedAt, user = staff ? n.PostedBy : null });
         });
 
-        scene.MapGet("/notes", async (IQuerySession session, CancellationToken ct) =>
-        {
-            var events = await session.Events.FetchStreamAsync(NoteLimits.DefaultBoard, token: ct);
-            return events
-                .Where(e => e.Data is NotePosted)
-                .Select(e => new { text = ((NotePosted)e.Data).Text, version = e.Version, at = e.Timestamp, user = e.UserName });
-        });
+        scene.MapGet("/notes/history", (Func<HttpContext, Task<IResult>>)(http => StreamHistory.AnswerAsync<NoteBoard>(http, NoteLimits.DefaultBoard)))
+            .RequireAuthorization(PlatformPolicies.Staff);
     }
 }

@@ -29,9 +29,11 @@ public sealed class FaultyPluginTests : IAsyncLifetime
         var faulty = plugins.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "faulty");
         Assert.Equal("failed", faulty.GetProperty("state").GetString());
         Assert.Contains("deliberate start-up failure", faulty.GetProperty("reason").GetString());
-        var sample = plugins.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "sample");
-        Assert.Equal("running", sample.GetProperty("state").GetString());
-        var post = await Client.PostAsJsonAsync("/api/scenes/sample/notes", new { text = "still here" });
+        var service = plugins.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "service");
+        Assert.Equal("running", service.GetProperty("state").GetString());
+        var developer = await _factory!.ClientForAsync("developer");
+        Assert.Equal(HttpStatusCode.OK, (await developer.PostAsync("/api/plugins/sample/enable", null)).StatusCode);
+        var post = await developer.PostAsJsonAsync("/api/scenes/sample/notes", new { text = "still here" });
         Assert.Equal(HttpStatusCode.Created, post.StatusCode);
     }
 
