@@ -11,6 +11,7 @@ using Platform.Host.Demo;
 using Platform.Host.Health;
 using Platform.Host.Identity;
 using Platform.Host.Maps;
+using Platform.Host.OpenApi;
 using Platform.Abstractions.Maps;
 using Platform.Abstractions.Cli;
 using Platform.Abstractions.Reports;
@@ -69,6 +70,7 @@ public static class PlatformApplication
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PluginStarter>());
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddPlatformHealthChecks();
+        builder.Services.AddPlatformOpenApi();
 
         var app = builder.Build();
         foreach (var message in startupMessages)
@@ -87,6 +89,7 @@ public static class PlatformApplication
         app.MapLayerEndpoints();
         app.MapPlatformMaps();
         app.MapPluginEndpoints(catalog);
+        app.MapPlatformOpenApi();
         return app;
     }
 

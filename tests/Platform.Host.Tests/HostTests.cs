@@ -74,6 +74,56 @@ public sealed class HostTests(PlatformFixture fixture) : IClassFixture<PlatformF
         Assert.Equal(before, after);
     }
 
+    [Fact]
+    public async Task JsonAnswers_CarryChineseAsUtf8_NotAsEscapes()
+    {
+        foreach (var url in new[] { "/api/jurisdiction/units?level=community", "/api/facilities", "/api/layers", "/ogc/collections" })
+        {
+            var bytes = await _client.GetByteArrayAsync(url);
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
+            Assert.DoesNotMatch(@"\\u[4-9][0-9a-fA-F]{3}", text);
+            if (url.Contains("level=community", StringComparison.Ordinal))
+                Assert.True(bytes.AsSpan().IndexOf("兴隆湖社区"u8) >= 0, $"{url} does not carry 兴隆湖社区 as UTF-8");
+        }
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesEveryArea_WithTheRolesEachOperationNeeds()
+    {
+        var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
+        var paths = document.GetProperty("paths");
+        string[] Roles(string path, string method) =>
+            [.. paths.GetProperty(path).GetProperty(method).GetProperty("x-platform-roles").EnumerateArray().Select(r => r.GetString()!)];
+
+        Assert.Equal(["administrator"], Roles("/api/sites", "post"));
+        Assert.Empty(Roles("/api/sites", "get"));
+        Assert.Equal(["administrator", "worker"], Roles("/api/facilities/{id}/close", "post"));
+        Assert.Equal(["administrator", "planner", "worker", "developer"], Roles("/api/sites/{id}/history", "get"));
+        Assert.Equal(["administrator", "worker", "resident"], Roles("/api/scenes/ecological/registrations", "post"));
+        Assert.Empty(Roles("/api/auth/login", "post"));
+        foreach (var area in new[] { "/api/jurisdiction/units", "/api/compounds", "/ogc/collections", "/api/reports/annual", "/api/plugins" })
+            Assert.True(paths.TryGetProperty(area, out _), $"{area} is not described");
+        Assert.Contains("管理员", paths.GetProperty("/api/sites").GetProperty("post").GetProperty("description").GetString());
+        var page = await _client.GetStringAsync("/openapi");
+        Assert.Contains("/openapi/v1.json", page);
+    }
+
+    [Fact]
+    public async Task OpenApi_ListsAPluginsOperations_OnlyWhileItRuns()
+    {
+        var developer = await fixture.Factory.ClientForAsync("developer");
+        async Task<bool> DescribedAsync() =>
+            (await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths").TryGetProperty("/api/scenes/sample/notes", out _);
+
+        (await developer.PostAsync("/api/plugins/sample/enable", null)).EnsureSuccessStatusCode();
+        Assert.True(await DescribedAsync());
+        (await developer.PostAsync("/api/plugins/sample/disable", null)).EnsureSuccessStatusCode();
+        Assert.False(await DescribedAsync());
+        (await developer.PostAsync("/api/plugins/sample/enable", null)).EnsureSuccessStatusCode();
+        Assert.True(await DescribedAsync());
+    }
+
     /// <summary>The sample plugin is off on a new deployment; a developer switches it on (idempotent) and posts.</summary>
     private async Task<HttpClient> SampleEnabledAsync()
     {

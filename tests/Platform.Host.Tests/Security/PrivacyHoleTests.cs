@@ -53,6 +53,44 @@ public sealed class PrivacyHoleTests(PlatformFixture fixture) : IClassFixture<Pl
         Assert.True(entries[0].GetProperty("changes").TryGetProperty("geometryWkt", out _));
     }
 
+    /// <summary>
+    /// Every route that may change something declares who may call it, or says it is open (sign-in, computations sent
+    /// by POST); and anonymously every other one is refused before anything runs — a new endpoint that forgets its
+    /// policy is caught here and by the host's guard.
+    /// </summary>
+    [Fact]
+    public async Task EveryWriteRoute_NeedsASignedInRole_UnlessItIsAnOpenComputation()
+    {
+        string[] open = ["/api/auth/login", "/api/auth/logout", "/api/spatial/transform", "/api/spatial/validate", "/api/scenes/service/siting"];
+        var writes = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
+            .Where(x => x.Methods.Any(m => m is not ("GET" or "HEAD" or "OPTIONS")))
+            .ToList();
+        Assert.True(writes.Count > 40, $"only {writes.Count} write routes");
+        var undeclared = writes
+            .Where(x => x.Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is null
+                && x.Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.AuthorizationPolicy>() is null
+                && x.Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null)
+            .Select(x => x.Endpoint.RoutePattern.RawText).ToList();
+        Assert.Empty(undeclared);
+        var opened = writes.Where(x => x.Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)
+            .Select(x => x.Endpoint.RoutePattern.RawText!).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(open.Order(StringComparer.Ordinal), opened);
+
+        using var anonymous = fixture.Factory.CreateClient();
+        foreach (var (endpoint, methods) in writes.Where(x => !open.Contains(x.Endpoint.RoutePattern.RawText)))
+        {
+            var url = Regex.Replace(endpoint.RoutePattern.RawText!, "\\{[^}]+\\}", m => m.Value.Contains(":long", StringComparison.Ordinal) ? "1"
+                : m.Value.Contains("enable", StringComparison.Ordinal) ? "enable"
+                : Guid.NewGuid().ToString());
+            foreach (var method in methods.Where(m => m is not ("GET" or "HEAD" or "OPTIONS")))
+            {
+                var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) });
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {url}: {(int)response.StatusCode}");
+            }
+        }
+    }
+
     [Fact]
     public async Task SamplePlugin_IsOffByDefault_AndNeverWritesAnonymously()
     {
