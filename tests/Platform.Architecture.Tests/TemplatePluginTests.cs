@@ -61,7 +61,19 @@ public sealed class TemplatePluginTests
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Equal("name", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
             var places = await admin.GetFromJsonAsync<JsonElement>($"/api/scenes/{id}/places");
-            Assert.Equal("兴隆湖", places.EnumerateArray().Single().GetProperty("name").GetString());
+            var place = places.EnumerateArray().Single();
+            Assert.Equal("兴隆湖", place.GetProperty("name").GetString());
+            var history = await admin.GetFromJsonAsync<JsonElement>($"/api/scenes/{id}/places/{place.GetProperty("id").GetGuid()}/history");
+            Assert.Equal($"{id}.place_recorded", history.EnumerateArray().Single().GetProperty("type").GetString());
+            Assert.Equal("admin", history.EnumerateArray().Single().GetProperty("user").GetString());
+            using (var anonymous = host.CreateClient())
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/api/scenes/{id}/places", new { name = "匿名", lon = 104.07, lat = 30.40 })).StatusCode);
+                Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/scenes/{id}/places/{place.GetProperty("id").GetGuid()}/history")).StatusCode);
+            }
+            // The plugin's report section is in the annual summary, its figure computed from the one place.
+            var summary = await admin.GetStringAsync($"/api/reports/annual?year={DateTime.Today.Year}&format=md");
+            Assert.Contains("本期登记地点 1 处", summary, StringComparison.Ordinal);
 
             var layers = await admin.GetFromJsonAsync<JsonElement>("/api/layers");
             Assert.Contains(layers.EnumerateArray(), l => l.GetProperty("id").GetString() == $"{id}-places");

@@ -8,6 +8,7 @@ using Platform.Spatial;
 
 namespace Platform.Jurisdiction.Register;
 
+[GrainType("jurisdiction.register")]
 internal sealed class JurisdictionGrain(EventWriter writer, IDocumentStore store, IOptions<JurisdictionOptions> options) : Grain, IJurisdictionGrain
 {
     private readonly Dictionary<Guid, UnitHistory> _units = [];

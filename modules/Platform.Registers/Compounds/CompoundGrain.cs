@@ -3,6 +3,7 @@ using Platform.Spatial;
 
 namespace Platform.Registers.Compounds;
 
+[GrainType("registers.compound")]
 internal sealed class CompoundGrain(EventWriter writer) : Grain, ICompoundGrain
 {
     public Task<CommandResult> RegisterAsync(RegisterCompound c, CommandContext context) =>

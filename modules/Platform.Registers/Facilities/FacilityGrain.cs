@@ -5,6 +5,7 @@ using Platform.Spatial;
 
 namespace Platform.Registers.Facilities;
 
+[GrainType("registers.facility")]
 internal sealed class FacilityGrain(EventWriter writer) : Grain, IFacilityGrain
 {
     public Task<CommandResult> RegisterAsync(RegisterFacility c, CommandContext context) =>

@@ -7,6 +7,7 @@ using Platform.Spatial;
 
 namespace Platform.Registers.Facilities;
 
+[GrainType("registers.service_hub")]
 internal sealed class ServiceHubGrain(EventWriter writer, IDocumentStore store) : Grain, IServiceHubGrain
 {
     public Task<CommandResult> RegisterAsync(RegisterServiceHub c, CommandContext context) =>

@@ -4,6 +4,7 @@ using Platform.Spatial;
 
 namespace Platform.Registers.Planning;
 
+[GrainType("registers.planning")]
 internal sealed class PlanningGrain(EventWriter writer) : Grain, IPlanningGrain
 {
     public Task<CommandResult> DesignateZoneAsync(DesignateZone c, CommandContext context) =>

@@ -6,6 +6,7 @@ using Platform.Spatial;
 
 namespace Platform.Registers.Sites;
 
+[GrainType("registers.site")]
 internal sealed class SiteGrain(EventWriter writer, IDocumentStore store, IJurisdictionLocator jurisdiction) : Grain, ISiteGrain
 {
     private Guid Id => this.GetPrimaryKey();

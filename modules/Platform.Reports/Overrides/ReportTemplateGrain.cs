@@ -3,6 +3,7 @@ using Platform.Abstractions.Commands;
 
 namespace Platform.Reports.Overrides;
 
+[GrainType("reports.template")]
 internal sealed class ReportTemplateGrain(EventWriter writer, IDocumentStore store) : Grain, IReportTemplateGrain
 {
     private Guid StreamId => ReportTemplateStreams.IdOf(this.GetPrimaryKeyString());

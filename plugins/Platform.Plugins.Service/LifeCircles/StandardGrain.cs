@@ -3,6 +3,7 @@ using Platform.Abstractions.Registers;
 
 namespace Platform.Plugins.Service.LifeCircles;
 
+[GrainType("service.standard")]
 internal sealed class StandardGrain(EventWriter writer) : Grain, IStandardGrain
 {
     /// <summary>The stream holding every adjustment, for the history.</summary>

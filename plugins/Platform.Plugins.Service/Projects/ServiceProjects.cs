@@ -79,6 +79,7 @@ public interface IServiceProjectGrain : IGrainWithGuidKey
     Task<CommandResult> ChangeStatusAsync(string to, DateOnly date, CommandContext context);
 }
 
+[GrainType("service.project")]
 internal sealed class ServiceProjectGrain(EventWriter writer) : Grain, IServiceProjectGrain
 {
     public Task<CommandResult> RegisterAsync(RegisterServiceProject c, CommandContext context) =>

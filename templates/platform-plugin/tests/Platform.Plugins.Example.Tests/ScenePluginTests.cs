@@ -34,8 +34,8 @@ public sealed class ScenePluginTests
     [InlineData("兴隆湖", 200.0, 30.40, "lon")]
     [InlineData("兴隆湖", 104.07, double.NaN, "lat")]
     public void An_invalid_place_is_refused_naming_the_field(string? name, double lon, double lat, string field) =>
-        Assert.Equal(field, PlaceRules.Check(name, lon, lat)?.Field);
+        Assert.Equal(field, PlaceIsNamedAndInChinaRule.Check(name, lon, lat)?.Field);
 
     [Fact]
-    public void A_valid_place_passes() => Assert.Null(PlaceRules.Check("兴隆湖", 104.07, 30.40));
+    public void A_valid_place_passes() => Assert.Null(PlaceIsNamedAndInChinaRule.Check("兴隆湖", 104.07, 30.40));
 }

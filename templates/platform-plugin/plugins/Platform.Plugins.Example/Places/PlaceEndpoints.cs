@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Commands;
 using Platform.Abstractions.Http;
-using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Security;
 
 namespace Platform.Plugins.Example.Places;
@@ -12,31 +11,36 @@ namespace Platform.Plugins.Example.Places;
 /// <summary><c>POST /places</c>: a name and a location in EPSG:4490.</summary>
 public sealed record RecordPlaceRequest(string? Name, double? Lon, double? Lat);
 
+/// <summary>
+/// The plugin's HTTP endpoints. An endpoint parses, authorizes (its role policy), calls the grain and maps the result;
+/// the rules — and the check that a community worker acts in their own community — live behind the grain.
+/// </summary>
 internal static class PlaceEndpoints
 {
-    /// <summary>Maps <c>GET</c> and <c>POST /api/scenes/example-id/places</c> (the host adds the prefix).</summary>
+    /// <summary>Maps <c>/api/scenes/example-id/places…</c> (the host adds the prefix).</summary>
     public static void MapPlaceEndpoints(this IEndpointRouteBuilder scene)
     {
         scene.MapGet("/places", async (IQuerySession session, CancellationToken ct) =>
-            (await session.Query<PlaceView>().ToListAsync(ct)).OrderBy(p => p.Name, StringComparer.Ordinal));
+            (await session.Query<PlaceView>().ToListAsync(ct)).OrderBy(p => p.Name, StringComparer.Ordinal)
+                .Select(p => new { p.Id, p.Name, location = new[] { p.Lon, p.Lat }, recordedAt = p.RecordedAt }));
 
-        scene.MapPost("/places", async (HttpContext http, IJurisdictionLocator locator, IGrainFactory grains) =>
+        // Who changed what, when and why: staff only, and only for ids that are places.
+        scene.MapGet("/places/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<PlaceView>(http, id))
+            .RequireAuthorization(PlatformPolicies.Staff);
+
+        scene.MapPost("/places", async (HttpContext http, IGrainFactory grains) =>
         {
             var (body, problem) = await RequestBody.ReadAsync<RecordPlaceRequest>(http);
             if (problem is not null)
                 return problem;
-            if (PlaceRules.Check(body!.Name, body.Lon, body.Lat) is { } invalid)
+            if (PlaceIsNamedAndInChinaRule.Check(body!.Name, body.Lon, body.Lat) is { } invalid)
                 return invalid.ToProblem();
-            // Workers change data of their own community only; the community comes from the location.
-            var community = (await locator.LocateAsync(body.Lon!.Value, body.Lat!.Value, DateOnly.FromDateTime(DateTime.Today), http.RequestAborted)).Community;
-            if (!http.User.IsInRole(PlatformRoles.Administrator) && !http.User.MayEditCommunity(community?.Code))
-                return ProblemResults.Problem(403, "lon", "Workers record places in their own community only.", "社区工作者只能登记本社区的地点。");
             var id = Guid.NewGuid();
-            var result = await grains.GetGrain<IPlaceGrain>(id).RecordAsync(new RecordPlace(body.Name!, body.Lon.Value, body.Lat.Value),
-                http.User.ToCommandContext(null, http.TraceIdentifier));
+            var result = await grains.GetGrain<IPlaceGrain>(id).RecordAsync(new RecordPlace(body.Name!, body.Lon!.Value, body.Lat!.Value),
+                http.User.ToCommandContext("登记地点", http.TraceIdentifier));
             return result.Rejection is { } r
                 ? r.ToProblem()
-                : Results.Created($"/api/scenes/example-id/places/{id}", new { id, name = body.Name!.Trim(), communityCode = community?.Code });
+                : Results.Created($"/api/scenes/example-id/places/{id}", new { id, name = body.Name!.Trim() });
         }).RequireAuthorization(PlatformPolicies.EditCommunityData);
     }
 }

@@ -2,8 +2,8 @@ using Platform.Abstractions.Commands;
 
 namespace Platform.Plugins.Example.Places;
 
-/// <summary>What makes a place acceptable; checked by the endpoint before the grain is called, and by the grain again.</summary>
-public static class PlaceRules
+/// <summary>A place has a name of at most <see cref="MaxNameLength"/> characters and lies in China (EPSG:4490).</summary>
+public static class PlaceIsNamedAndInChinaRule
 {
     public const int MaxNameLength = 100;
 
