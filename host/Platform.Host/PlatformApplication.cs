@@ -62,7 +62,7 @@ public static class PlatformApplication
         builder.Services.AddSingleton<IReportSectionCatalog, ActiveReportSections>();
         builder.Services.AddSingleton<ICliVerb, UserVerb>();
         builder.Services.AddSingleton<ILayerCatalog>(sp => sp.GetRequiredService<LayerCatalog>());
-        builder.Services.AddPlatformMaps();
+        builder.Services.AddPlatformMaps(builder.Configuration);
         ComposePlugins(builder, catalog);
         ConfigureOrleans(builder, settings, catalog);
         ConfigureMarten(builder.Services, catalog);
@@ -132,8 +132,8 @@ public static class PlatformApplication
 
     private static void ConfigureOrleans(WebApplicationBuilder builder, PlatformSettings settings, PluginCatalog catalog)
     {
-        var siloPort = settings.SiloPort != 0 ? settings.SiloPort : EmbeddedPostgres.FreeLoopbackPort();
-        var gatewayPort = settings.GatewayPort != 0 ? settings.GatewayPort : EmbeddedPostgres.FreeLoopbackPort();
+        var siloPort = settings.SiloPort != 0 ? settings.SiloPort : LoopbackPorts.Free();
+        var gatewayPort = settings.GatewayPort != 0 ? settings.GatewayPort : LoopbackPorts.Free();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "community-platform", clusterId: "platform");

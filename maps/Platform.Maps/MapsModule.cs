@@ -22,8 +22,11 @@ namespace Platform.Maps;
 /// </summary>
 public static class MapsModule
 {
-    /// <summary>Registers the map services. Needs <see cref="ILayerCatalog"/> and <see cref="ChangeNotifier"/> from the host.</summary>
-    public static IServiceCollection AddPlatformMaps(this IServiceCollection services)
+    /// <summary>
+    /// Registers the map services. Needs <see cref="ILayerCatalog"/> and <see cref="ChangeNotifier"/> from the host;
+    /// <paramref name="configuration"/> is the host's, read once here (the benchmark switch).
+    /// </summary>
+    public static IServiceCollection AddPlatformMaps(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<ChangeNotifier>();
         services.AddSingleton<LayerReader>();
@@ -33,29 +36,9 @@ public static class MapsModule
         services.AddSingleton<CommunityStatistics>();
         services.AddSingleton<PrintedMapComposer>();
         // Benchmark-only: Platform:Maps:BenchmarkBuildings=N adds a synthetic layer of N building footprints.
-        if (SyntheticBuildingsLayer.FromConfiguration(HostConfiguration(services)) is { } synthetic)
+        if (SyntheticBuildingsLayer.FromConfiguration(configuration) is { } synthetic)
             services.AddSingleton(synthetic);
         return services;
-    }
-
-    /// <summary>
-    /// The host's configuration while services are still being registered: the builder registers it as an instance or
-    /// as a factory that ignores its argument; otherwise the environment and command line, which is all the benchmark uses.
-    /// </summary>
-    private static IConfiguration HostConfiguration(IServiceCollection services)
-    {
-        var descriptor = services.LastOrDefault(d => d.ServiceType == typeof(IConfiguration));
-        if (descriptor?.ImplementationInstance is IConfiguration instance)
-            return instance;
-        try
-        {
-            if (descriptor?.ImplementationFactory?.Invoke(null!) is IConfiguration made)
-                return made;
-        }
-        catch (NullReferenceException)
-        {
-        }
-        return new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(Environment.GetCommandLineArgs()[1..]).Build();
     }
 
     /// <summary>Maps <c>/ogc</c>, <c>/tiles</c>, <c>/api/maps/*</c> and the web map at <c>/</c>.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -226,7 +225,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private static async Task<int> StartServerAsync(
         PostgresBinaries binaries, string serverDir, string clusterDir, string? runAs, int? preferredPort, ILogger logger)
     {
-        var port = preferredPort is { } p && IsPortFree(p) ? p : FreeLoopbackPort();
+        var port = preferredPort is { } p && LoopbackPorts.IsFree(p) ? p : LoopbackPorts.Free();
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections={MaxConnections}";
         string[] args = ["-D", clusterDir, "-l", Path.Combine(serverDir, "server.log"), "-o", options, "-w", "-t", "60", "start"];
         // setsid keeps the server out of the terminal's process group, so Ctrl+C reaches the host
@@ -291,27 +290,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         var file = Path.Combine(dataDir, "postgres.port");
         return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), CultureInfo.InvariantCulture, out var port) ? port : null;
-    }
-
-    internal static bool IsPortFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    internal static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [DllImport("libc", EntryPoint = "geteuid")]

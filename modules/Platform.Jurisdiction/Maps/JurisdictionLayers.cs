@@ -42,5 +42,5 @@ internal static class JurisdictionLayers
     }
 
     private static void Add(IServiceCollection services, LayerDescriptor descriptor, Func<UnitVersion, bool> include) =>
-        services.AddSingleton<IMapLayer>(sp => new UnitLayer(sp.GetRequiredService<JurisdictionQueries>(), descriptor, include));
+        services.AddSingleton<IMapLayer>(sp => new UnitLayer(sp.GetRequiredService<JurisdictionQueries>(), descriptor, include, sp.GetRequiredService<ChangeNotifier>()));
 }

@@ -6,15 +6,25 @@ using Platform.Spatial;
 
 namespace Platform.Jurisdiction.Maps;
 
-/// <summary>Administrative units of some levels as a map layer, as of the query's date.</summary>
-internal sealed class UnitLayer(JurisdictionQueries queries, LayerDescriptor descriptor, Func<UnitVersion, bool> include) : IMapLayer
+/// <summary>
+/// Administrative units of some levels as a map layer, as of the query's date; the features of a date are built and
+/// indexed once per committed change.
+/// </summary>
+internal sealed class UnitLayer(JurisdictionQueries queries, LayerDescriptor descriptor, Func<UnitVersion, bool> include, ChangeNotifier changes) : IMapLayer
 {
+    private readonly CommittedChangeCache<DateOnly, FeatureIndex> _features = new(changes);
+
     public LayerDescriptor Descriptor { get; } = descriptor;
 
     public async Task<IReadOnlyList<MapFeature>> QueryAsync(LayerQuery query, CancellationToken ct = default)
     {
-        var date = query.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
-        var units = await queries.AsOfAsync(date, ct);
+        var index = await _features.GetAsync(query.AsOf ?? DateOnly.FromDateTime(DateTime.Today), async date => new FeatureIndex(await FeaturesAsync(date)));
+        return index.Query(query);
+    }
+
+    private async Task<IReadOnlyList<MapFeature>> FeaturesAsync(DateOnly date)
+    {
+        var units = await queries.AsOfAsync(date, CancellationToken.None);
         var names = units.ToDictionary(u => u.Id, u => u.Version.Name);
         var features = new List<MapFeature>();
         foreach (var u in units)
@@ -35,6 +45,6 @@ internal sealed class UnitLayer(JurisdictionQueries queries, LayerDescriptor des
             };
             features.Add(new MapFeature(u.Id.ToString(), u.Geometry, properties));
         }
-        return query.Apply(features);
+        return features;
     }
 }

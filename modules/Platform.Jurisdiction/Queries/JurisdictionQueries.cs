@@ -3,14 +3,21 @@ using Marten;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
 using Platform.Abstractions.Jurisdiction;
+using Platform.Abstractions.Maps;
 using Platform.Jurisdiction.Units;
 using Platform.Spatial;
 
 namespace Platform.Jurisdiction.Queries;
 
-/// <summary>Read-side questions about the jurisdiction, answered from the <see cref="UnitHistory"/> documents.</summary>
-public sealed class JurisdictionQueries(IDocumentStore store) : IJurisdictionLocator
+/// <summary>
+/// Read-side questions about the jurisdiction, answered from the <see cref="UnitHistory"/> documents. The units in
+/// force on a date, with their geometries parsed and indexed, are kept until the next committed change: every write
+/// asks "which community is this in?" and every register layer asks it for all its features.
+/// </summary>
+public sealed class JurisdictionQueries(IDocumentStore store, ChangeNotifier changes) : IJurisdictionLocator
 {
+    private readonly CommittedChangeCache<DateOnly, UnitsInForce> _inForce = new(changes);
+
     public sealed record UnitAt(Guid Id, UnitVersion Version, Geometry Geometry);
 
     public sealed record Counts(DateOnly Date, int Communities, int Villages, int Groups)
@@ -33,18 +40,19 @@ public sealed class JurisdictionQueries(IDocumentStore store) : IJurisdictionLoc
     }
 
     /// <summary>The units in force on <paramref name="date"/>, delegated areas included (level street, with an owner street).</summary>
-    public async Task<IReadOnlyList<UnitAt>> AsOfAsync(DateOnly date, CancellationToken ct = default) =>
-        (await AllAsync(ct))
-            .Select(u => (u.Id, Version: u.At(date)))
+    public async Task<IReadOnlyList<UnitAt>> AsOfAsync(DateOnly date, CancellationToken ct = default) => (await InForceAsync(date)).Units;
+
+    // Shared by concurrent callers, so computed without one request's cancellation.
+    private Task<UnitsInForce> InForceAsync(DateOnly date) => _inForce.GetAsync(date, async d =>
+        new UnitsInForce((await AllAsync(CancellationToken.None))
+            .Select(u => (u.Id, Version: u.At(d)))
             .Where(u => u.Version is not null)
             .Select(u => new UnitAt(u.Id, u.Version!, WellKnownText.Read(u.Version!.GeometryWkt)))
-            .ToList();
+            .ToList()));
 
     public async Task<UnitLocation> LocateAsync(double lon, double lat, DateOnly date, CancellationToken ct = default)
     {
-        var units = await AsOfAsync(date, ct);
-        var index = new SpatialIndex<UnitAt>(units.Select(u => new SpatialIndexEntry<UnitAt>(u, u.Geometry)));
-        var hits = index.LocateAll(lon, lat).Select(e => e.Key).ToList();
+        var hits = (await InForceAsync(date)).All.LocateAll(lon, lat).Select(e => e.Key).ToList();
         var delegated = hits.FirstOrDefault(h => h.Version.DelegatedFromStreet is not null);
         var street = hits.FirstOrDefault(h => h.Version.Level == UnitLevel.Street && h.Version.DelegatedFromStreet is null);
         var community = hits.FirstOrDefault(h => h.Version.Level.Tier() == 1);
@@ -58,8 +66,7 @@ public sealed class JurisdictionQueries(IDocumentStore store) : IJurisdictionLoc
 
     public async Task<IReadOnlyList<UnitRef?>> CommunitiesOfAsync(IReadOnlyList<(double Lon, double Lat)> points, DateOnly date, CancellationToken ct = default)
     {
-        var communities = (await AsOfAsync(date, ct)).Where(u => u.Version.Level.Tier() == 1).ToList();
-        var index = new SpatialIndex<UnitAt>(communities.Select(u => new SpatialIndexEntry<UnitAt>(u, u.Geometry)));
+        var index = (await InForceAsync(date)).Communities;
         return points.Select(p => Ref(index.Locate(p.Lon, p.Lat)?.Key)).ToList();
     }
 
@@ -115,6 +122,17 @@ public sealed class JurisdictionQueries(IDocumentStore store) : IJurisdictionLoc
             }
         }
         return gaps;
+    }
+
+    /// <summary>The units in force on a date, indexed for point location: all of them, and the communities and villages alone.</summary>
+    private sealed class UnitsInForce(IReadOnlyList<UnitAt> units)
+    {
+        public IReadOnlyList<UnitAt> Units { get; } = units;
+
+        public SpatialIndex<UnitAt> All { get; } = new(units.Select(u => new SpatialIndexEntry<UnitAt>(u, u.Geometry)));
+
+        public SpatialIndex<UnitAt> Communities { get; } =
+            new(units.Where(u => u.Version.Level.Tier() == 1).Select(u => new SpatialIndexEntry<UnitAt>(u, u.Geometry)));
     }
 
     private static UnitRef? Ref(UnitAt? u) =>

@@ -144,17 +144,24 @@ internal static class RegisterLayers
     internal sealed record Query(DateOnly Date, IRegisterReader Reader);
 
     private static void Add(IServiceCollection services, LayerDescriptor descriptor, Func<IDocumentStore, Query, CancellationToken, Task<IReadOnlyList<MapFeature>>> load) =>
-        services.AddSingleton<IMapLayer>(sp => new RegisterLayer(descriptor, sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IRegisterReader>(), load));
+        services.AddSingleton<IMapLayer>(sp => new RegisterLayer(descriptor, sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IRegisterReader>(),
+            load, new CommittedChangeCache<DateOnly, FeatureIndex>(sp.GetRequiredService<ChangeNotifier>())));
 
+    /// <summary>
+    /// A register as a layer: its features on a date are loaded once per committed change and indexed, so every tile
+    /// and page of the layer reads the index instead of the whole register.
+    /// </summary>
     private sealed class RegisterLayer(LayerDescriptor descriptor, IDocumentStore store, IRegisterReader reader,
-        Func<IDocumentStore, Query, CancellationToken, Task<IReadOnlyList<MapFeature>>> load) : IMapLayer
+        Func<IDocumentStore, Query, CancellationToken, Task<IReadOnlyList<MapFeature>>> load, CommittedChangeCache<DateOnly, FeatureIndex> loaded) : IMapLayer
     {
         public LayerDescriptor Descriptor { get; } = descriptor;
 
         public async Task<IReadOnlyList<MapFeature>> QueryAsync(LayerQuery query, CancellationToken ct = default)
         {
-            var features = await load(store, new Query(query.AsOf ?? DateOnly.FromDateTime(DateTime.Today), reader), ct);
-            return query.Apply(features);
+            // Shared by concurrent callers, so not tied to one request's cancellation.
+            var index = await loaded.GetAsync(query.AsOf ?? DateOnly.FromDateTime(DateTime.Today),
+                async date => new FeatureIndex(await load(store, new Query(date, reader), CancellationToken.None)));
+            return index.Query(query);
         }
     }
 }

@@ -269,6 +269,7 @@ public sealed class PrivacyHoleTests(PlatformFixture fixture) : IClassFixture<Pl
             ["featureId"] = householdIds.Take(3).ToList(),
             ["code"] = [.. codes],
             ["name"] = ["annual", "community"],
+            ["documentName"] = ["v1"],
             ["z"] = ["15"],
             ["x"] = [tileX.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             ["y"] = [tileY.ToString(System.Globalization.CultureInfo.InvariantCulture)],
