@@ -27,7 +27,7 @@ start before 5112
 
 cat >"$work/tiles.py" <<'PY'
 import concurrent.futures, datetime, http.client, math, os, sys, time
-port = int(sys.argv[1])
+port, zooms = int(sys.argv[1]), [int(z) for z in sys.argv[2].split(",")]
 counter = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"dates-{port}")
 n = int(open(counter).read()) + 1 if os.path.exists(counter) else 0
 open(counter, "w").write(str(n))
@@ -36,7 +36,7 @@ def tile(lon, lat, z):
     k, r = 2 ** z, math.radians(lat)
     return int((lon + 180) / 360 * k), int((1 - math.log(math.tan(r) + 1 / math.cos(r)) / math.pi) / 2 * k)
 paths = []
-for z in (15, 17):
+for z in zooms:
     (x0, y0), (x1, y1) = tile(104.03, 30.44, z), tile(104.11, 30.36, z)
     for layer in ("registers-compounds", "registers-facilities", "registers-sites", "jurisdiction-communities"):
         paths += [f"/tiles/{layer}/{z}/{x}/{y}.mvt?date={date}" for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
@@ -51,17 +51,8 @@ with concurrent.futures.ThreadPoolExecutor(4) as pool:
     list(pool.map(fetch, [paths[i::4] for i in range(4)]))
 print(f"{len(paths)} cold tiles in {time.perf_counter() - started:.2f} s")
 PY
-echo "tiles per run: $(python3 - <<'PY'
-import math
-def tile(lon, lat, z):
-    k, r = 2 ** z, math.radians(lat)
-    return int((lon + 180) / 360 * k), int((1 - math.log(math.tan(r) + 1 / math.cos(r)) / math.pi) / 2 * k)
-t = 0
-for z in (15, 17):
-    (x0, y0), (x1, y1) = tile(104.03, 30.44, z), tile(104.11, 30.36, z)
-    t += 4 * (x1 - x0 + 1) * (y1 - y0 + 1)
-print(t)
-PY
-)"
-python3 "$work/tiles.py" 5111; python3 "$work/tiles.py" 5112
-farm-bench -n 5 --timeout 600 --vs "python3 $work/tiles.py 5112" -- python3 "$work/tiles.py" 5111
+python3 "$work/tiles.py" 5111 15,17; python3 "$work/tiles.py" 5112 15,17
+for z in 15 17; do
+  echo "== z$z: A = after (working tree), B = before ($base)"
+  farm-bench -n 5 --timeout 900 --vs "python3 $work/tiles.py 5112 $z" -- python3 "$work/tiles.py" 5111 "$z"
+done
