@@ -154,6 +154,8 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         Assert.Equal("生活圈覆盖", await page.Locator("#panel-service-coverage h2").TextContentAsync());
         await page.WaitForFunctionAsync("() => platformMap.coverage?.() && typeof platformMap.sitingChoices === 'function'", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
 
+        Assert.Equal(1, await page.Locator("#layer-list input[data-layer='service-gaps']").CountAsync());
+
         using var developer = await SignedInClientAsync("developer");
         try
         {
@@ -162,6 +164,8 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
             // The page is not reloaded: it notices by itself, within its polling period.
             await page.WaitForFunctionAsync($"() => document.querySelectorAll(\"{panels}\").length === 0", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
             Assert.False(await page.EvaluateAsync<bool>("() => 'sitingChoices' in platformMap || 'coverage' in platformMap"));
+            // Its layers leave the layer list and the map with it.
+            await page.WaitForFunctionAsync("() => !document.querySelector(\"#layer-list input[data-layer='service-gaps']\") && !platformMap.state.layers['service-gaps']", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "9-plugin-disabled.png") });
         }
         finally
@@ -170,6 +174,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         }
         await page.WaitForFunctionAsync($"() => document.querySelectorAll(\"{panels}\").length === 2", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
         await page.WaitForFunctionAsync("() => platformMap.coverage?.()?.communities?.length > 0", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        await page.Locator("#layer-list input[data-layer='service-gaps']").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
         Assert.Equal(["panel-service-coverage", "panel-service-siting"], await page.EvaluateAsync<string[]>($"() => [...document.querySelectorAll(\"{panels}\")].map(s => s.id)"));
         await page.Locator("#panel-service-coverage").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "9b-plugin-enabled.png") });
         Assert.Empty(errors);

@@ -96,6 +96,12 @@ export function addLayer(d) {
   map.addLayer(layer);
 }
 
+/** Takes a layer off the map (its plugin stopped running). */
+export function removeLayer(id) {
+  map.removeLayer(state.layers[id]);
+  delete state.layers[id];
+}
+
 // A scene's layers are grouped under the plugin's id: its name comes from the plugin list, not from here.
 function groupTitle(group) {
   const plugin = state.plugins.find(p => p.id === group);

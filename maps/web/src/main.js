@@ -4,7 +4,7 @@ import { transformExtent } from 'ol/proj.js';
 import { $, state, changed, onChange, setStatus, COMMUNITIES } from './state.js';
 import { t, language, setLanguage } from './i18n.js';
 import { map } from './mapview.js';
-import { addLayer, renderLayerList } from './layers.js';
+import { addLayer, removeLayer, renderLayerList } from './layers.js';
 import { setDate, setUpDates, translateDates } from './dates.js';
 import { setUpSearch } from './search.js';
 import { setUpPopups } from './popups.js';
@@ -33,10 +33,25 @@ function applyLanguage() {
 
 const switchLanguage = lang => { setLanguage(lang); applyLanguage(); };
 
+/** Brings the map's layers in line with GET /api/layers: a plugin's layers leave with it and come back with it. */
+async function loadLayers() {
+  const response = await fetch('/api/layers', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`/api/layers: ${response.status}`);
+  const descriptors = (await response.json()).filter(d => d.id && d.fields);
+  const ids = new Set(descriptors.map(d => d.id));
+  Object.keys(state.layers).filter(id => !ids.has(id)).forEach(removeLayer);
+  descriptors.filter(d => !state.layers[d.id]).forEach(addLayer);
+  state.descriptors = descriptors;
+}
+
+async function pluginsChanged() {
+  if (window.platformMap.ready) await loadLayers().catch(e => setStatus(String(e), true));
+  renderLayerList();
+  fillLayerSelects();
+}
+
 async function start() {
-  const response = await fetch('/api/layers');
-  state.descriptors = (await response.json()).filter(d => d.id && d.fields);
-  state.descriptors.forEach(addLayer);
+  await loadLayers();
   setUpDates();
   setUpSearch();
   setUpPopups();
@@ -60,8 +75,8 @@ async function start() {
   $('stats-layer').value = state.descriptors.some(d => d.id === COMMUNITIES) ? COMMUNITIES : $('stats-layer').value;
   setDate(state.date);
   window.platformMap.ready = true;
-  // The plugin list also names the scenes' layer groups: the layer list is redrawn when it changes.
-  setUpPanels(renderLayerList);
+  // The plugin list also names the scenes' layer groups, and a plugin's layers go and come with it.
+  setUpPanels(pluginsChanged);
 }
 
 installHooks({ setDate, setLanguage: switchLanguage });
