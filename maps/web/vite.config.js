@@ -32,6 +32,7 @@ export default defineConfig({
   },
   server: {
     fs: { allow: [here, plugins] },
-    proxy: Object.fromEntries(['/api', '/ogc', '/tiles', '/health'].map(p => [p, 'http://127.0.0.1:5000'])),
+    // Plugins' panels come built from the host, as in production.
+    proxy: Object.fromEntries(['/api', '/ogc', '/tiles', '/health', '/panels'].map(p => [p, 'http://127.0.0.1:5000'])),
   },
 });

@@ -155,6 +155,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         await page.WaitForFunctionAsync("() => platformMap.coverage?.() && typeof platformMap.sitingChoices === 'function'", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
 
         Assert.Equal(1, await page.Locator("#layer-list input[data-layer='service-gaps']").CountAsync());
+        await page.Locator("#plugin-panels").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "9a-plugin-panels.png") });
 
         using var developer = await SignedInClientAsync("developer");
         try

@@ -10,13 +10,16 @@ const POLL_MS = 3000;
 const mounted = new globalThis.Map();   // "plugin/panel" -> { announced, section, heading, instance, ready, hooks }
 const broken = new Set();               // module URLs that failed to load, not retried until the page reloads
 let queue = Promise.resolve();
+let queued = null;
 let onPlugins = () => {};
 let lastSignature = '';
 
 /** Re-reads the plugin list and brings the page's panels and menu in line with it. Calls never overlap. */
 export function refreshPanels() {
-  queue = queue.then(reconcile, reconcile);
-  return queue;
+  // One reading waits behind the one under way at most: polls while the host is slow fold into it.
+  queued ??= queue.then(() => { queued = null; return reconcile(); }).catch(e => setStatus(String(e), true));
+  queue = queued;
+  return queued;
 }
 
 /** Starts loading the panels, re-reading the list from then on; `listener` hears when plugins or their states change. */
@@ -101,7 +104,8 @@ async function mount(key, plugin, announced) {
       m.hooks.push(name);
     },
   }) ?? {};
-  await update(m);
+  // Not awaited: a slow first answer must not hold up the next reading of the plugin list.
+  update(m);
 }
 
 function unmount(key, m) {
