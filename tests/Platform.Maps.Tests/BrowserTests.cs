@@ -149,6 +149,16 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         var plugins = await AnnouncedPanelsAsync();
         var announced = plugins.GetProperty("panels").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToList();
         Assert.Equal(["coverage", "siting"], announced);
+        // Each announced module is the built asset, served under its stable name.
+        using (var anonymous = host.Process.CreateClient())
+        {
+            foreach (var panel in plugins.GetProperty("panels").EnumerateArray())
+            {
+                using var module = await anonymous.GetAsync(panel.GetProperty("module").GetString());
+                Assert.True(module.IsSuccessStatusCode, $"{panel.GetProperty("module")}: {(int)module.StatusCode}");
+                Assert.Equal("text/javascript", module.Content.Headers.ContentType?.MediaType);
+            }
+        }
         await page.Locator("#panel-service-coverage").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 30_000 });
         await page.Locator("#panel-service-siting").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 30_000 });
         Assert.Equal("生活圈覆盖", await page.Locator("#panel-service-coverage h2").TextContentAsync());
