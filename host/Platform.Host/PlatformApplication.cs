@@ -123,11 +123,12 @@ public static class PlatformApplication
             // half-way leaves nothing behind in the host's container.
             var scratch = new ServiceCollection();
             entry.Instance!.ConfigureServices(scratch, builder.Configuration);
-            foreach (var descriptor in scratch)
-                builder.Services.Add(
-                    descriptor.ServiceType == typeof(IMapLayer) ? PluginLayer.Wrap(descriptor, entry)
-                    : descriptor.ServiceType == typeof(IReportSection) ? PluginReportSection.Wrap(descriptor, entry)
-                    : descriptor);
+            var wrapped = scratch.Select(descriptor =>
+                descriptor.ServiceType == typeof(IMapLayer) ? PluginLayer.Wrap(descriptor, entry)
+                : descriptor.ServiceType == typeof(IReportSection) ? PluginReportSection.Wrap(descriptor, entry)
+                : PluginWebContribution.Wrap(descriptor, entry) ?? descriptor).ToList();
+            foreach (var descriptor in wrapped)
+                builder.Services.Add(descriptor);
         });
 
     private static void ConfigureOrleans(WebApplicationBuilder builder, PlatformSettings settings, PluginCatalog catalog)

@@ -7,6 +7,7 @@ using Platform.Abstractions.Commands;
 using Platform.Abstractions.Maps;
 using Platform.Abstractions.Plugins;
 using Platform.Abstractions.Reports;
+using Platform.Abstractions.Web;
 using Platform.Plugins.Service;
 using Platform.Plugins.Service.Coverage;
 using Platform.Plugins.Service.LifeCircles;
@@ -14,7 +15,7 @@ using Platform.Plugins.Service.Projects;
 
 [assembly: ScenarioPlugin(typeof(ServicePlugin),
     Id = "service", NameZh = "服务场景", NameEn = "Service scene",
-    Version = "1.2.0", SdkVersion = "[1.2,2.0)")]
+    Version = "1.3.0", SdkVersion = "[1.3,2.0)")]
 
 namespace Platform.Plugins.Service;
 
@@ -31,6 +32,9 @@ public sealed class ServicePlugin : IScenarioPlugin
         services.AddSingleton<IMapLayer, GapLayer>();
         services.AddSingleton<IMapLayer, ServiceProjectLayer>();
         services.AddSingleton<IReportSection, CoverageReportSection>();
+        // Built from web/*.panel.js by the web map's vite build (docs/plugins.md, "Web panels").
+        services.AddSingleton(new WebPanel("coverage", "生活圈覆盖", "Life-circle coverage", "/panels/Platform.Plugins.Service/coverage.js", 100));
+        services.AddSingleton(new WebPanel("siting", "设施选址", "Siting a facility", "/panels/Platform.Plugins.Service/siting.js", 110));
     }
 
     public void ConfigureEventStore(StoreOptions options)

@@ -92,7 +92,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
     [Fact]
     public async Task MapPage_ShowsLifeCircleCoverageByCommunity_AsTheServiceSceneComputesIt()
     {
-        var (page, errors) = await OpenMapAsync("platformMap.ready && platformMap.state.coverage");
+        var (page, errors) = await OpenMapAsync("platformMap.ready && platformMap.coverage?.()");
 
         using var client = host.Process.CreateClient();
         var coverage = await client.GetFromJsonAsync<JsonElement>("/api/scenes/service/coverage");
@@ -112,7 +112,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         }
         Assert.Equal(coverage.GetProperty("method").GetString(), await page.Locator("#coverage-method").GetAttributeAsync("data-method"));
         Assert.Contains("路网", await page.Locator("#coverage-method").TextContentAsync());
-        await page.Locator("#coverage-section").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "6-coverage.png") });
+        await page.Locator("#panel-service-coverage").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "6-coverage.png") });
 
         // Siting a kindergarten among planning sites and a 200 m grid of vacant land: the page lists the API's choices
         // and draws them, numbered, on the map.
@@ -132,13 +132,79 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
             Assert.Contains(expected[i].GetProperty("householdsGained").GetInt32().ToString("N0", System.Globalization.CultureInfo.InvariantCulture), listed[i]);
         }
         Assert.Equal(expected.Count, await page.EvaluateAsync<int>("() => platformMap.sitingChoices().length"));
-        await page.Locator("#siting-section").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "6b-siting.png") });
+        await page.Locator("#panel-service-siting").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "6b-siting.png") });
 
         // A click on a community filters the map to it.
         var first = communities[0].GetProperty("community").GetString()!;
         await rows.First.ClickAsync();
         Assert.Equal(first, await page.Locator("#community-filter").InputValueAsync());
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task PluginPanels_LeaveTheOpenPage_WhenThePluginIsDisabled_AndReturnWhenEnabled()
+    {
+        var (page, errors) = await OpenMapAsync("platformMap.ready");
+        const string panels = "#plugin-panels section[data-plugin='service']";
+        var plugins = await AnnouncedPanelsAsync();
+        var announced = plugins.GetProperty("panels").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(["coverage", "siting"], announced);
+        // Each announced module is the built asset, served under its stable name.
+        using (var anonymous = host.Process.CreateClient())
+        {
+            foreach (var panel in plugins.GetProperty("panels").EnumerateArray())
+            {
+                using var module = await anonymous.GetAsync(panel.GetProperty("module").GetString());
+                Assert.True(module.IsSuccessStatusCode, $"{panel.GetProperty("module")}: {(int)module.StatusCode}");
+                Assert.Equal("text/javascript", module.Content.Headers.ContentType?.MediaType);
+            }
+        }
+        await page.Locator("#panel-service-coverage").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+        await page.Locator("#panel-service-siting").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+        Assert.Equal("生活圈覆盖", await page.Locator("#panel-service-coverage h2").TextContentAsync());
+        await page.WaitForFunctionAsync("() => platformMap.coverage?.() && typeof platformMap.sitingChoices === 'function'", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+
+        Assert.Equal(1, await page.Locator("#layer-list input[data-layer='service-gaps']").CountAsync());
+        await page.Locator("#plugin-panels").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "9a-plugin-panels.png") });
+
+        using var developer = await SignedInClientAsync("developer");
+        try
+        {
+            (await developer.PostAsync("/api/plugins/service/disable", null)).EnsureSuccessStatusCode();
+            Assert.Empty((await AnnouncedPanelsAsync()).GetProperty("panels").EnumerateArray());
+            // The page is not reloaded: it notices by itself, within its polling period.
+            await page.WaitForFunctionAsync($"() => document.querySelectorAll(\"{panels}\").length === 0", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+            Assert.False(await page.EvaluateAsync<bool>("() => 'sitingChoices' in platformMap || 'coverage' in platformMap"));
+            // Its layers leave the layer list and the map with it.
+            await page.WaitForFunctionAsync("() => !document.querySelector(\"#layer-list input[data-layer='service-gaps']\") && !platformMap.state.layers['service-gaps']", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "9-plugin-disabled.png") });
+        }
+        finally
+        {
+            (await developer.PostAsync("/api/plugins/service/enable", null)).EnsureSuccessStatusCode();
+        }
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll(\"{panels}\").length === 2", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        await page.WaitForFunctionAsync("() => platformMap.coverage?.()?.communities?.length > 0", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        await page.Locator("#layer-list input[data-layer='service-gaps']").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        Assert.Equal(["panel-service-coverage", "panel-service-siting"], await page.EvaluateAsync<string[]>($"() => [...document.querySelectorAll(\"{panels}\")].map(s => s.id)"));
+        await page.Locator("#panel-service-coverage").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "9b-plugin-enabled.png") });
+        Assert.Empty(errors);
+    }
+
+    /// <summary>The service plugin's entry in <c>GET /api/plugins</c>.</summary>
+    private async Task<JsonElement> AnnouncedPanelsAsync()
+    {
+        using var client = host.Process.CreateClient();
+        var plugins = await client.GetFromJsonAsync<JsonElement>("/api/plugins");
+        return plugins.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "service");
+    }
+
+    private async Task<HttpClient> SignedInClientAsync(string user)
+    {
+        var client = host.Process.CreateClient();
+        var login = await (await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = "demo" })).Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        return client;
     }
 
     [Fact]
@@ -160,6 +226,15 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         await page.FillAsync("#login-password", "demo");
         await page.Locator("#login-form button[type=submit]").ClickAsync();
         await page.Locator("#edit-section").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 10_000 });
+        // The statuses offered are the sites layer's legend, named as the server names them (已批复, not 立项).
+        using (var anonymous = host.Process.CreateClient())
+        {
+            var layers = await anonymous.GetFromJsonAsync<JsonElement>("/api/layers");
+            var legend = layers.EnumerateArray().Single(l => l.GetProperty("id").GetString() == "registers-sites").GetProperty("style").GetProperty("legend").EnumerateArray().ToList();
+            Assert.Equal(legend.Select(e => e.GetProperty("labelZh").GetString()), await page.Locator("#edit-status option").AllTextContentsAsync());
+            Assert.Equal(legend.Select(e => e.GetProperty("value").GetString()), await page.Locator("#edit-status option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
+            Assert.Contains("已批复", legend.Select(e => e.GetProperty("labelZh").GetString()));
+        }
 
         // An empty corner of the street, north of the lake: a 0.002° square drawn with four clicks, the last one double.
         const double lon = 104.072, lat = 30.433, h = 0.001;

@@ -3,12 +3,12 @@ using Platform.Abstractions.Security;
 
 namespace Platform.Host.Plugins;
 
-/// <summary>The plugin list and each running plugin's routes under <c>/api/scenes/{id}</c>.</summary>
+/// <summary>The plugin list (with each running plugin's web panels and menu entries) and each running plugin's routes under <c>/api/scenes/{id}</c>.</summary>
 internal static class PluginEndpoints
 {
     public static void MapPluginEndpoints(this WebApplication app, PluginCatalog catalog)
     {
-        app.MapGet("/api/plugins", () => catalog.Entries.Select(e => new
+        app.MapGet("/api/plugins", (IEnumerable<PluginWebContribution> web) => catalog.Entries.Select(e => new
         {
             id = e.Id,
             nameZh = e.NameZh,
@@ -18,6 +18,11 @@ internal static class PluginEndpoints
             dependsOn = e.DependsOn,
             state = e.State.ToString().ToLowerInvariant(),
             reason = e.Reason,
+            // What the web map shows for the plugin; empty while it is not running, so its pages leave the open map.
+            panels = Running(e, web).Where(w => w.Panel is not null).Select(w => w.Panel!).OrderBy(p => p.Order)
+                .Select(p => new { id = p.Id, titleZh = p.TitleZh, titleEn = p.TitleEn, module = p.Module, order = p.Order }),
+            menu = Running(e, web).Where(w => w.MenuEntry is not null).Select(w => w.MenuEntry!).OrderBy(m => m.Order)
+                .Select(m => new { id = m.Id, titleZh = m.TitleZh, titleEn = m.TitleEn, url = m.Url, order = m.Order }),
         }));
 
         app.MapPost("/api/plugins/{id}/{action:regex(^(enable|disable)$)}", async (string id, string action, HttpContext http, PluginStarter starter) =>
@@ -41,4 +46,7 @@ internal static class PluginEndpoints
             entry.Instance!.MapEndpoints(scene);
         }, (entry, e) => app.Logger.LogError(e, "Plugin {Plugin} failed to map its endpoints", entry.Id));
     }
+
+    private static IEnumerable<PluginWebContribution> Running(PluginEntry entry, IEnumerable<PluginWebContribution> web) =>
+        entry.State == PluginState.Running ? web.Where(w => w.Owner == entry) : [];
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Platform.Maps.Web;
 
-/// <summary>The web map: <c>/</c> (index.html) and its <c>/assets/*</c>, from <see cref="WebMapAssets"/>.</summary>
+/// <summary>The web map: <c>/</c> (index.html), its <c>/assets/*</c> and the plugins' <c>/panels/*</c>, from <see cref="WebMapAssets"/>.</summary>
 internal static class WebMapEndpoints
 {
     private const string NotBuilt =
@@ -17,6 +17,8 @@ internal static class WebMapEndpoints
         app.MapGet("/index.html", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/index.html"));
         app.MapGet("/admin.html", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/admin.html"));
         app.MapGet("/assets/{*file}", (string file, HttpContext http, WebMapAssets assets) => Serve(http, assets, "/assets/" + file));
+        // Plugins' web panels under stable names (announced in /api/plugins), so revalidated rather than immutable.
+        app.MapGet("/panels/{*file}", (string file, HttpContext http, WebMapAssets assets) => Serve(http, assets, "/panels/" + file));
     }
 
     private static IResult Serve(HttpContext http, WebMapAssets assets, string path)

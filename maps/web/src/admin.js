@@ -1,25 +1,10 @@
 // The plugins and reports page: lists plugins with their state and lets administrators and module
 // developers switch them on and off; offers the generated reports for download.
 import './admin.css';
+import { t as translate, language, setLanguage } from './i18n.js';
 
-const text = {
-  zh: {
-    map: '← 地图', title: '插件与报告', plugins: '场景插件', id: '标识', name: '名称', version: '版本', state: '状态', reason: '原因',
-    reports: '报告', year: '年度', enable: '启用', disable: '停用', running: '运行中', failed: '故障', disabled: '已停用', loaded: '已加载',
-    pluginNote: '停用插件后，其接口、图层和报告章节即刻隐藏，数据保留；需以管理员或模块开发者身份登录。',
-    reportNote: '报告由平台记录生成，需以工作人员身份登录（登录后浏览器自动携带凭据）。',
-    annual: '年度工作总结', overview: '街道总览', community: '社区分报告', anonymous: '未登录（请在地图页登录）', lang: 'English',
-  },
-  en: {
-    map: '← Map', title: 'Plugins and reports', plugins: 'Scenario plugins', id: 'Id', name: 'Name', version: 'Version', state: 'State', reason: 'Reason',
-    reports: 'Reports', year: 'Year', enable: 'Enable', disable: 'Disable', running: 'running', failed: 'failed', disabled: 'disabled', loaded: 'loaded',
-    pluginNote: 'A disabled plugin\'s endpoints, layers and report sections disappear at once; its data stays. Sign in as an administrator or module developer.',
-    reportNote: 'Reports are generated from the platform\'s records; sign in as staff (the browser then sends the sign-in cookie).',
-    annual: 'Annual work summary', overview: 'Street overview', community: 'Community report', anonymous: 'Not signed in (sign in on the map page)', lang: '中文',
-  },
-};
-let lang = localStorage.getItem('platform.lang') === 'en' ? 'en' : 'zh';
-const t = key => text[lang][key] ?? key;
+const t = key => translate(`admin.${key}`);
+let lang = language();
 
 async function json(url, options) {
   const response = await fetch(url, { credentials: 'same-origin', ...options });
@@ -92,8 +77,8 @@ async function render() {
 document.getElementById('year').value = new Date().getFullYear();
 document.getElementById('year').onchange = renderReports;
 document.getElementById('lang').onclick = () => {
-  lang = lang === 'zh' ? 'en' : 'zh';
-  localStorage.setItem('platform.lang', lang);
+  setLanguage(lang === 'zh' ? 'en' : 'zh');
+  lang = language();
   render();
 };
 render();

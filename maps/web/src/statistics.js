@@ -1,5 +1,18 @@
 // Statistics of a layer per community (counts, areas or lengths) as a table and a bar chart.
-const $ = id => document.getElementById(id);
+import { $, state, onChange, setStatus } from './state.js';
+import { t } from './i18n.js';
+
+/** Shows the statistics of the chosen layer for the current date. */
+export function loadStatistics() {
+  return showStatistics({ layer: $('stats-layer').value, date: state.date, t }).catch(e => setStatus(String(e), true));
+}
+
+export function setUpStatistics() {
+  $('stats-layer').onchange = loadStatistics;
+  $('stats-toggle').onclick = () => $('stats').classList.toggle('collapsed');
+  onChange('date', loadStatistics);
+  onChange('language', loadStatistics);
+}
 
 /**
  * Fills the statistics panel for a layer on a date: a table and a bar chart per community.

@@ -1,0 +1,49 @@
+// A click on the map: a popup with the attributes of the features under it, unless a drawing owns the click.
+import { $, state } from './state.js';
+import { title, language } from './i18n.js';
+import { map, popup, closePopup } from './mapview.js';
+
+const clickListeners = [];
+
+/** Calls `listener(hits)` after each click that is not part of a drawing; hits are `{ d, props, feature }`. */
+export const onFeatureClick = listener => clickListeners.push(listener);
+
+function showPopup(coordinate, hits) {
+  const box = $('popup-content');
+  box.replaceChildren();
+  for (const { d, props } of hits.slice(0, 8)) {
+    const h = document.createElement('h3');
+    h.textContent = title(d);
+    const table = document.createElement('table');
+    for (const field of d.fields) {
+      const v = props[field.name];
+      if (v === undefined || v === null || v === '') continue;
+      const tr = table.insertRow();
+      tr.insertCell().textContent = title(field);
+      // A themed attribute shows its legend label (支路, not local).
+      const legend = field.name === d.style.themeField ? d.style.legend.find(e => String(e.value) === String(v)) : null;
+      tr.insertCell().textContent = legend ? title(legend) : typeof v === 'number' ? v.toLocaleString(language() === 'zh' ? 'zh-CN' : 'en') : v;
+    }
+    box.append(h, table);
+  }
+  $('popup').hidden = false;
+  popup.setPosition(coordinate);
+}
+
+export function setUpPopups() {
+  map.on('singleclick', event => {
+    // No popups while a shape is being drawn or an edited site awaits saving: clicks there belong to the editing.
+    if (state.mode || state.draw || state.editing) return;
+    const hits = [];
+    map.forEachFeatureAtPixel(event.pixel, (feature, layer) => {
+      const id = layer?.get('layerId');
+      const d = state.descriptors.find(x => x.id === id);
+      if (d && !hits.some(h => h.d.id === id)) hits.push({ d, props: feature.getProperties(), feature });
+    }, { hitTolerance: 3 });
+    if (hits.length) showPopup(event.coordinate, hits);
+    else closePopup();
+    clickListeners.forEach(l => l(hits));
+  });
+}
+
+export const popupText = () => ($('popup').hidden ? '' : $('popup-content').textContent);
