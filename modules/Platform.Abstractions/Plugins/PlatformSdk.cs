@@ -7,7 +7,8 @@ public static class PlatformSdk
     /// Bumped in its major part whenever a change breaks existing plugins, in its minor part when something is
     /// added (1.1: <c>IRegisterReader.RoadsAsync</c>; 1.2: the one write path
     /// <c>EventWriter</c> with caller scopes, <c>StreamHistory.AnswerAsync&lt;T&gt;</c>, <c>PersonalDataAttribute</c>,
-    /// <c>ScenarioPluginAttribute.EnabledByDefault</c>), so a plugin using an addition asks for <c>[1.1,2.0)</c>.
+    /// <c>ScenarioPluginAttribute.EnabledByDefault</c>; 1.3: <c>IReportSection.SharesFigures</c>,
+    /// <c>ReportPeriod.AsOf</c>), so a plugin using an addition asks for <c>[1.1,2.0)</c>.
     /// </summary>
-    public static readonly Version Version = new(1, 2, 0);
+    public static readonly Version Version = new(1, 3, 0);
 }

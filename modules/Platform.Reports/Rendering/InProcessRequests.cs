@@ -14,7 +14,7 @@ namespace Platform.Reports.Rendering;
 /// against their types, and it works the same under Kestrel, the CLI and the test server.
 /// </summary>
 /// <remarks>Authorization middleware does not run: callers have already been authorized for the report.</remarks>
-public sealed class InProcessRequests(EndpointDataSource endpoints, IServiceScopeFactory scopes)
+internal sealed class InProcessRequests(EndpointDataSource endpoints, IServiceScopeFactory scopes)
 {
     /// <summary>An answer: status, content type and body.</summary>
     public sealed record Answer(int Status, string? ContentType, byte[] Body)
