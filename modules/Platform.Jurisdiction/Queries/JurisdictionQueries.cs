@@ -9,7 +9,7 @@ using Platform.Spatial;
 namespace Platform.Jurisdiction.Queries;
 
 /// <summary>Read-side questions about the jurisdiction, answered from the <see cref="UnitHistory"/> documents.</summary>
-public sealed class JurisdictionQueries(IDocumentStore store) : IJurisdictionLocator
+internal sealed class JurisdictionQueries(IDocumentStore store) : IJurisdictionLocator
 {
     public sealed record UnitAt(Guid Id, UnitVersion Version, Geometry Geometry);
 

@@ -5,7 +5,7 @@ using Platform.Abstractions.Commands;
 namespace Platform.Registers.Compounds;
 
 /// <summary>A compound as the register shows it. Its community is not stored: it follows from its location on the date asked.</summary>
-public sealed class CompoundSummary : ILocatedRecord
+internal sealed class CompoundSummary : ILocatedRecord
 {
     (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
 
@@ -21,9 +21,9 @@ public sealed class CompoundSummary : ILocatedRecord
     public long Version { get; set; }
 }
 
-public sealed record BuildingRecord(Guid Id, string Name, int Floors, int Households, string FootprintWkt);
+internal sealed record BuildingRecord(Guid Id, string Name, int Floors, int Households, string FootprintWkt);
 
-public sealed class CompoundSummaryProjection : SingleStreamProjection<CompoundSummary, Guid>
+internal sealed class CompoundSummaryProjection : SingleStreamProjection<CompoundSummary, Guid>
 {
     /// <summary>Only streams of this aggregate: other streams must not produce empty documents here.</summary>
     public CompoundSummaryProjection()

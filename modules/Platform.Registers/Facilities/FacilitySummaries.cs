@@ -4,7 +4,7 @@ using Platform.Abstractions.Commands;
 
 namespace Platform.Registers.Facilities;
 
-public sealed class FacilitySummary : ILocatedRecord
+internal sealed class FacilitySummary : ILocatedRecord
 {
     (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
 
@@ -20,7 +20,7 @@ public sealed class FacilitySummary : ILocatedRecord
     public bool OpenOn(DateOnly date) => OpenedOn <= date && (ClosedOn is null || date < ClosedOn);
 }
 
-public sealed class ServiceHubSummary : ILocatedRecord
+internal sealed class ServiceHubSummary : ILocatedRecord
 {
     (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
 
@@ -32,7 +32,7 @@ public sealed class ServiceHubSummary : ILocatedRecord
     public DateOnly OpenedOn { get; set; }
 }
 
-public sealed class FacilitySummaryProjection : SingleStreamProjection<FacilitySummary, Guid>
+internal sealed class FacilitySummaryProjection : SingleStreamProjection<FacilitySummary, Guid>
 {
     /// <summary>Only streams of this aggregate: other streams must not produce empty documents here.</summary>
     public FacilitySummaryProjection()
@@ -60,7 +60,7 @@ public sealed class FacilitySummaryProjection : SingleStreamProjection<FacilityS
     }
 }
 
-public sealed class ServiceHubSummaryProjection : SingleStreamProjection<ServiceHubSummary, Guid>
+internal sealed class ServiceHubSummaryProjection : SingleStreamProjection<ServiceHubSummary, Guid>
 {
     public ServiceHubSummaryProjection() => IncludeType<ServiceHubRegistered>();
 

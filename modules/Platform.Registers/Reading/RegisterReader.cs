@@ -10,7 +10,7 @@ using Platform.Spatial;
 namespace Platform.Registers.Reading;
 
 /// <summary>The registers' read side for plugins, reports and layers; communities are located on the date asked.</summary>
-public sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator jurisdiction) : IRegisterReader
+internal sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator jurisdiction) : IRegisterReader
 {
     public async Task<IReadOnlyList<CompoundInfo>> CompoundsAsync(DateOnly date, CancellationToken ct = default)
     {

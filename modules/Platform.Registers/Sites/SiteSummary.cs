@@ -5,7 +5,7 @@ using Platform.Abstractions.Commands;
 namespace Platform.Registers.Sites;
 
 /// <summary>A site as the register shows it, with its status history for "as of" questions.</summary>
-public sealed class SiteSummary : ILocatedRecord
+internal sealed class SiteSummary : ILocatedRecord
 {
     (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
 
@@ -25,9 +25,9 @@ public sealed class SiteSummary : ILocatedRecord
     public SiteStatus? StatusOn(DateOnly date) => StatusHistory.LastOrDefault(p => p.Since <= date)?.Status;
 }
 
-public sealed record StatusPeriod(SiteStatus Status, DateOnly Since);
+internal sealed record StatusPeriod(SiteStatus Status, DateOnly Since);
 
-public sealed class SiteSummaryProjection : SingleStreamProjection<SiteSummary, Guid>
+internal sealed class SiteSummaryProjection : SingleStreamProjection<SiteSummary, Guid>
 {
     /// <summary>Only streams of this aggregate: other streams must not produce empty documents here.</summary>
     public SiteSummaryProjection()
