@@ -6,6 +6,7 @@ using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Reports;
 using Platform.Jurisdiction.Maps;
 using Platform.Jurisdiction.Queries;
+using Platform.Jurisdiction.Register;
 using Platform.Jurisdiction.Reports;
 using Platform.Jurisdiction.Units;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Platform.Abstractions.Registers;
 using Platform.Abstractions.Reports;
 using Platform.Jurisdiction.Queries;
+using Platform.Jurisdiction.Register;
 using Platform.Jurisdiction.Units;
 
 namespace Platform.Jurisdiction.Reports;

@@ -1,12 +1,13 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Platform.Abstractions.Commands;
+using Platform.Registers.Shared;
 
 namespace Platform.Registers.Facilities;
 
 internal sealed class FacilitySummary : ILocatedRecord
 {
-    (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
+    (double Lon, double Lat) ILocatedRecord.Place => LabelPoints.Of(GeometryWkt);
 
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -22,7 +23,7 @@ internal sealed class FacilitySummary : ILocatedRecord
 
 internal sealed class ServiceHubSummary : ILocatedRecord
 {
-    (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
+    (double Lon, double Lat) ILocatedRecord.Place => LabelPoints.Of(GeometryWkt);
 
     public Guid Id { get; set; }
     public string Name { get; set; } = "";

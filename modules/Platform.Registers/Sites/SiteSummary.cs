@@ -1,13 +1,14 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Platform.Abstractions.Commands;
+using Platform.Registers.Shared;
 
 namespace Platform.Registers.Sites;
 
 /// <summary>A site as the register shows it, with its status history for "as of" questions.</summary>
 internal sealed class SiteSummary : ILocatedRecord
 {
-    (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
+    (double Lon, double Lat) ILocatedRecord.Place => LabelPoints.Of(GeometryWkt);
 
     public Guid Id { get; set; }
     public string Name { get; set; } = "";

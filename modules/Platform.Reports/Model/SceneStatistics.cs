@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using Platform.Reports.Rendering;
+using Platform.Reports.InProcess;
 
 namespace Platform.Reports.Model;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Platform.Reports.InProcess;
 using Platform.Reports.Model;
 
 namespace Platform.Reports.Rendering;

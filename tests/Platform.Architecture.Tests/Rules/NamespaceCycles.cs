@@ -3,7 +3,10 @@ namespace Platform.Architecture.Tests.Rules;
 /// <summary>Finds the cycles of a namespace graph: each strongly connected group of two or more namespaces is one.</summary>
 internal static class NamespaceCycles
 {
-    /// <summary>One sentence per cycle, naming a path through it (<c>A → B → A</c>); empty when the graph has none.</summary>
+    /// <summary>
+    /// One sentence per cycle, naming the namespaces caught in it and a path through them
+    /// (<c>namespace cycle among A, B: A → B → A</c>); empty when the graph has none.
+    /// </summary>
     public static IReadOnlyList<string> Find(IReadOnlyDictionary<string, IReadOnlySet<string>> edges)
     {
         IEnumerable<string> Next(string n) => edges.TryGetValue(n, out var s) ? s.Order(StringComparer.Ordinal) : [];
@@ -46,7 +49,9 @@ internal static class NamespaceCycles
         foreach (var n in nodes.Where(n => !index.ContainsKey(n)))
             Visit(n);
 
-        return groups.Select(g => "namespace cycle: " + string.Join(" → ", PathThrough(g.Order(StringComparer.Ordinal).ToList(), Next))).ToList();
+        return groups.Select(g => g.Order(StringComparer.Ordinal).ToList())
+            .Select(g => $"namespace cycle among {string.Join(", ", g)}: {string.Join(" → ", PathThrough(g, Next))}")
+            .Order(StringComparer.Ordinal).ToList();
     }
 
     // A shortest way from the group's first namespace back to itself, so the sentence shows the references to break.

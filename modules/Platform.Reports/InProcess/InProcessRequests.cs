@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Security;
 
-namespace Platform.Reports.Rendering;
+namespace Platform.Reports.InProcess;
 
 /// <summary>
 /// Calls another module's or plugin's GET endpoint inside this process by running the endpoint's own request
