@@ -3,8 +3,11 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Jurisdiction;
+using Platform.Abstractions.Reports;
 using Platform.Jurisdiction.Maps;
 using Platform.Jurisdiction.Queries;
+using Platform.Jurisdiction.Register;
+using Platform.Jurisdiction.Reports;
 using Platform.Jurisdiction.Units;
 
 namespace Platform.Jurisdiction;
@@ -17,6 +20,8 @@ public static class JurisdictionModule
         services.Configure<JurisdictionOptions>(configuration.GetSection("Jurisdiction"));
         services.AddSingleton<JurisdictionQueries>();
         services.AddSingleton<IJurisdictionLocator>(sp => sp.GetRequiredService<JurisdictionQueries>());
+        services.AddSingleton<RestructuringFiguresReader>();
+        services.AddSingleton<IReportSection, JurisdictionReportSection>();
         services.ConfigureMarten(ConfigureEventStore);
         JurisdictionLayers.Register(services);
         return services;

@@ -3,12 +3,14 @@ using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Registers;
+using Platform.Abstractions.Reports;
 using Platform.Registers.Compounds;
 using Platform.Registers.Facilities;
 using Platform.Registers.Import;
 using Platform.Registers.Maps;
 using Platform.Registers.Planning;
 using Platform.Registers.Reading;
+using Platform.Registers.Reports;
 using Platform.Registers.Sites;
 
 namespace Platform.Registers;
@@ -19,6 +21,7 @@ public static class RegistersModule
     public static IServiceCollection AddRegisters(this IServiceCollection services)
     {
         services.AddSingleton<IRegisterReader, RegisterReader>();
+        services.AddSingleton<IReportSection, RegisterReportSection>();
         services.ConfigureMarten(ConfigureEventStore);
         RegisterLayers.Register(services);
         return services;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Cli;
 using Platform.Reports.Cli;
 using Platform.Reports.Http;
+using Platform.Reports.InProcess;
 using Platform.Reports.Model;
 using Platform.Reports.Overrides;
 using Platform.Reports.Rendering;

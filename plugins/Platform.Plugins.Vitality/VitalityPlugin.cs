@@ -10,6 +10,7 @@ using Platform.Plugins.Vitality;
 using Platform.Plugins.Vitality.Activities;
 using Platform.Plugins.Vitality.Demo;
 using Platform.Plugins.Vitality.Groups;
+using Platform.Plugins.Vitality.Groups.Endpoints;
 using Platform.Plugins.Vitality.Maps;
 using Platform.Plugins.Vitality.Reports;
 

@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using Platform.Host.Identity;
-using Platform.Jurisdiction;
 using Platform.Jurisdiction.Demo;
+using Platform.Jurisdiction.Register;
 using Platform.Registers.Demo;
 
 namespace Platform.Host.Demo;

@@ -11,6 +11,7 @@ internal sealed class PluginReportSection(PluginEntry owner, IReportSection inne
     public string TitleEn => inner.TitleEn;
     public int Order => inner.Order;
     public string Template => inner.Template;
+    public bool SharesFigures => inner.SharesFigures;
 
     public Task<object> DataAsync(ReportPeriod period, CancellationToken ct = default) => inner.DataAsync(period, ct);
 

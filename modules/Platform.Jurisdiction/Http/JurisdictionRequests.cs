@@ -6,23 +6,23 @@ namespace Platform.Jurisdiction.Http;
 // Request bodies of the jurisdiction API. Every field is nullable so that a missing one becomes a
 // 400 naming it rather than a deserialisation failure.
 
-public sealed record DecisionBody(string? DocumentNumber, DateOnly? EffectiveDate, string? Reason)
+internal sealed record DecisionBody(string? DocumentNumber, DateOnly? EffectiveDate, string? Reason)
 {
     public Decision ToDecision() => new(DocumentNumber?.Trim() ?? "", EffectiveDate ?? default, Reason?.Trim() ?? "");
 }
 
-public sealed record EstablishBody(string? Code, string? Name, string? Level, Guid? ParentId, JsonElement? Geometry, DecisionBody? Decision);
+internal sealed record EstablishBody(string? Code, string? Name, string? Level, Guid? ParentId, JsonElement? Geometry, DecisionBody? Decision);
 
-public sealed record RenameBody(string? Name, DecisionBody? Decision);
+internal sealed record RenameBody(string? Name, DecisionBody? Decision);
 
-public sealed record ConvertBody(string? Name, string? Code, DecisionBody? Decision);
+internal sealed record ConvertBody(string? Name, string? Code, DecisionBody? Decision);
 
-public sealed record NewUnitBody(string? Code, string? Name, string? Level);
+internal sealed record NewUnitBody(string? Code, string? Name, string? Level);
 
-public sealed record MergeBody(Guid[]? AbsorbedIds, Guid? SuccessorId, NewUnitBody? NewSuccessor, DecisionBody? Decision);
+internal sealed record MergeBody(Guid[]? AbsorbedIds, Guid? SuccessorId, NewUnitBody? NewSuccessor, DecisionBody? Decision);
 
-public sealed record TransferBody(Guid? FromId, Guid? ToId, JsonElement? Geometry, DecisionBody? Decision);
+internal sealed record TransferBody(Guid? FromId, Guid? ToId, JsonElement? Geometry, DecisionBody? Decision);
 
-public sealed record GroupMergeBody(Guid[]? GroupIds, Guid? SuccessorId, HouseholdVote? Vote, DecisionBody? Decision);
+internal sealed record GroupMergeBody(Guid[]? GroupIds, Guid? SuccessorId, HouseholdVote? Vote, DecisionBody? Decision);
 
-public sealed record DelegationBody(string? Name, string? OwnerStreet, JsonElement? Geometry, DecisionBody? Decision);
+internal sealed record DelegationBody(string? Name, string? OwnerStreet, JsonElement? Geometry, DecisionBody? Decision);

@@ -14,7 +14,7 @@ namespace Platform.Jurisdiction.Queries;
 /// force on a date, with their geometries parsed and indexed, are kept until the next committed change: every write
 /// asks "which community is this in?" and every register layer asks it for all its features.
 /// </summary>
-public sealed class JurisdictionQueries(IDocumentStore store, ChangeNotifier changes) : IJurisdictionLocator
+internal sealed class JurisdictionQueries(IDocumentStore store, ChangeNotifier changes) : IJurisdictionLocator
 {
     private readonly CommittedChangeCache<DateOnly, UnitsInForce> _inForce = new(changes);
 

@@ -7,7 +7,7 @@ namespace Platform.Jurisdiction.Register;
 /// aggregate because its invariant — units of one tier do not overlap — spans all its units; each
 /// unit still has its own event stream, so its history can be listed.
 /// </summary>
-public interface IJurisdictionGrain : IGrainWithStringKey
+internal interface IJurisdictionGrain : IGrainWithStringKey
 {
     Task<UnitCommandResult> EstablishAsync(EstablishUnit command, CommandContext context);
     Task<UnitCommandResult> RenameAsync(RenameUnit command, CommandContext context);

@@ -8,7 +8,7 @@ namespace Platform.Jurisdiction.Rules;
 /// representatives of at least two thirds of the households; its decision needs more than half of
 /// those present. A merge of resident groups goes ahead only on a vote that passes both.
 /// </summary>
-public static class GroupMergeNeedsQuorateMajorityRule
+internal static class GroupMergeNeedsQuorateMajorityRule
 {
     public sealed record Verdict(bool Passed, string Finding, string FindingZh);
 

@@ -11,7 +11,7 @@ namespace Platform.Jurisdiction.Rules;
 /// the tolerance; a resident group must lie inside its parent. Areas are measured in the local
 /// Gauss–Krüger zone; the location given is an interior point of the offending part.
 /// </summary>
-public static class UnitsOfOneTierMustNotOverlapRule
+internal static class UnitsOfOneTierMustNotOverlapRule
 {
     public static Rejection? Check(
         Geometry candidate, UnitLevel level, DateOnly date, IEnumerable<(Guid Id, UnitVersion Version, Geometry Geometry)> others,

@@ -12,7 +12,7 @@ namespace Platform.Jurisdiction.Units;
 /// <param name="VotesFor">Votes for the merge.</param>
 /// <param name="VotesAgainst">Votes against.</param>
 [GenerateSerializer, Immutable]
-public sealed record HouseholdVote(
+internal sealed record HouseholdVote(
     [property: Id(0)] int EligibleHouseholds,
     [property: Id(1)] int AdultVillagers,
     [property: Id(2)] int Present,

@@ -4,7 +4,7 @@ namespace Platform.Jurisdiction.Units;
 /// A unit's states through time, each valid from one decision's effective date to the next's.
 /// The read model behind every "as of" question. Built inline from the unit's stream.
 /// </summary>
-public sealed class UnitHistory
+internal sealed class UnitHistory
 {
     public Guid Id { get; set; }
     public List<UnitVersion> Versions { get; set; } = [];
@@ -21,7 +21,7 @@ public sealed class UnitHistory
 }
 
 /// <summary>One state of a unit; <see cref="ValidTo"/> is exclusive, null while current.</summary>
-public sealed record UnitVersion(
+internal sealed record UnitVersion(
     DateOnly ValidFrom,
     DateOnly? ValidTo,
     string Code,

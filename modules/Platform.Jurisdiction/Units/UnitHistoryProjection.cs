@@ -4,7 +4,7 @@ using Marten.Events.Aggregation;
 namespace Platform.Jurisdiction.Units;
 
 /// <summary>Folds a unit's events into its <see cref="UnitHistory"/>: each change closes one version and opens the next.</summary>
-public sealed class UnitHistoryProjection : SingleStreamProjection<UnitHistory, Guid>
+internal sealed class UnitHistoryProjection : SingleStreamProjection<UnitHistory, Guid>
 {
     /// <summary>Only streams of this aggregate: other streams must not produce empty documents here.</summary>
     public UnitHistoryProjection()

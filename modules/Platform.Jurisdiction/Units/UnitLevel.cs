@@ -1,7 +1,7 @@
 namespace Platform.Jurisdiction.Units;
 
 /// <summary>The levels of administrative units. Communities and villages share a tier.</summary>
-public enum UnitLevel
+internal enum UnitLevel
 {
     /// <summary>街道</summary>
     Street,
@@ -17,7 +17,7 @@ public enum UnitLevel
 }
 
 /// <summary>Tiers: units of one tier must not overlap.</summary>
-public static class UnitLevels
+internal static class UnitLevels
 {
     public static int Tier(this UnitLevel level) => level switch
     {

@@ -40,7 +40,7 @@ internal static class CompoundEndpoints
         {
             if (await session.LoadAsync<CompoundSummary>(id, ct) is not { } c)
                 return ProblemResults.Problem(404, "id", $"No compound {id}.", "找不到该小区。");
-            var label = Reading.RegisterReader.LabelPoint(c.GeometryWkt);
+            var label = LabelPoints.Of(c.GeometryWkt);
             var community = (await jurisdiction.CommunitiesOfAsync([label], Wire.Today, ct))[0];
             return Results.Ok(new
             {

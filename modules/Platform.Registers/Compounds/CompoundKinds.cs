@@ -1,7 +1,7 @@
 namespace Platform.Registers.Compounds;
 
 /// <summary>Kinds of residential compound, with their Chinese names.</summary>
-public static class CompoundKinds
+internal static class CompoundKinds
 {
     public static readonly IReadOnlyDictionary<string, (string Zh, string En)> All = new Dictionary<string, (string, string)>
     {

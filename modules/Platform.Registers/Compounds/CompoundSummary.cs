@@ -1,13 +1,14 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Platform.Abstractions.Commands;
+using Platform.Registers.Shared;
 
 namespace Platform.Registers.Compounds;
 
 /// <summary>A compound as the register shows it. Its community is not stored: it follows from its location on the date asked.</summary>
-public sealed class CompoundSummary : ILocatedRecord
+internal sealed class CompoundSummary : ILocatedRecord
 {
-    (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
+    (double Lon, double Lat) ILocatedRecord.Place => LabelPoints.Of(GeometryWkt);
 
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -21,9 +22,9 @@ public sealed class CompoundSummary : ILocatedRecord
     public long Version { get; set; }
 }
 
-public sealed record BuildingRecord(Guid Id, string Name, int Floors, int Households, string FootprintWkt);
+internal sealed record BuildingRecord(Guid Id, string Name, int Floors, int Households, string FootprintWkt);
 
-public sealed class CompoundSummaryProjection : SingleStreamProjection<CompoundSummary, Guid>
+internal sealed class CompoundSummaryProjection : SingleStreamProjection<CompoundSummary, Guid>
 {
     /// <summary>Only streams of this aggregate: other streams must not produce empty documents here.</summary>
     public CompoundSummaryProjection()

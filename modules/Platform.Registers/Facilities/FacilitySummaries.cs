@@ -1,12 +1,13 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Platform.Abstractions.Commands;
+using Platform.Registers.Shared;
 
 namespace Platform.Registers.Facilities;
 
-public sealed class FacilitySummary : ILocatedRecord
+internal sealed class FacilitySummary : ILocatedRecord
 {
-    (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
+    (double Lon, double Lat) ILocatedRecord.Place => LabelPoints.Of(GeometryWkt);
 
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -20,9 +21,9 @@ public sealed class FacilitySummary : ILocatedRecord
     public bool OpenOn(DateOnly date) => OpenedOn <= date && (ClosedOn is null || date < ClosedOn);
 }
 
-public sealed class ServiceHubSummary : ILocatedRecord
+internal sealed class ServiceHubSummary : ILocatedRecord
 {
-    (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
+    (double Lon, double Lat) ILocatedRecord.Place => LabelPoints.Of(GeometryWkt);
 
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -32,7 +33,7 @@ public sealed class ServiceHubSummary : ILocatedRecord
     public DateOnly OpenedOn { get; set; }
 }
 
-public sealed class FacilitySummaryProjection : SingleStreamProjection<FacilitySummary, Guid>
+internal sealed class FacilitySummaryProjection : SingleStreamProjection<FacilitySummary, Guid>
 {
     /// <summary>Only streams of this aggregate: other streams must not produce empty documents here.</summary>
     public FacilitySummaryProjection()
@@ -60,7 +61,7 @@ public sealed class FacilitySummaryProjection : SingleStreamProjection<FacilityS
     }
 }
 
-public sealed class ServiceHubSummaryProjection : SingleStreamProjection<ServiceHubSummary, Guid>
+internal sealed class ServiceHubSummaryProjection : SingleStreamProjection<ServiceHubSummary, Guid>
 {
     public ServiceHubSummaryProjection() => IncludeType<ServiceHubRegistered>();
 

@@ -3,27 +3,27 @@ using Platform.Abstractions.Commands;
 namespace Platform.Registers.Facilities;
 
 [GenerateSerializer, Immutable]
-public sealed record RegisterFacility(
+internal sealed record RegisterFacility(
     [property: Id(0)] string Name, [property: Id(1)] string Category, [property: Id(2)] string GeometryWkt,
     [property: Id(3)] DateOnly OpenedOn, [property: Id(4)] Guid? HubId);
 
 [GenerateSerializer, Immutable]
-public sealed record CloseFacility([property: Id(0)] DateOnly ClosedOn, [property: Id(1)] string Reason);
+internal sealed record CloseFacility([property: Id(0)] DateOnly ClosedOn, [property: Id(1)] string Reason);
 
 [GenerateSerializer, Immutable]
-public sealed record RegisterServiceHub(
+internal sealed record RegisterServiceHub(
     [property: Id(0)] string Name, [property: Id(1)] string GeometryWkt, [property: Id(2)] HubSpace[] Spaces,
     [property: Id(3)] Guid[] ServedCompoundIds, [property: Id(4)] DateOnly OpenedOn);
 
 /// <summary>The single writer of one facility's stream.</summary>
-public interface IFacilityGrain : IGrainWithGuidKey
+internal interface IFacilityGrain : IGrainWithGuidKey
 {
     Task<CommandResult> RegisterAsync(RegisterFacility command, CommandContext context);
     Task<CommandResult> CloseAsync(CloseFacility command, CommandContext context);
 }
 
 /// <summary>The single writer of one service hub's stream. Its function spaces are registered as facilities of the hub.</summary>
-public interface IServiceHubGrain : IGrainWithGuidKey
+internal interface IServiceHubGrain : IGrainWithGuidKey
 {
     Task<CommandResult> RegisterAsync(RegisterServiceHub command, CommandContext context);
 }

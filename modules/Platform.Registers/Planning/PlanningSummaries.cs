@@ -4,7 +4,7 @@ using Marten.Events.Aggregation;
 namespace Platform.Registers.Planning;
 
 /// <summary>A planning zone; <see cref="Kind"/> is <c>belt</c> or <c>cluster</c>.</summary>
-public sealed class PlanningZoneSummary
+internal sealed class PlanningZoneSummary
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -15,7 +15,7 @@ public sealed class PlanningZoneSummary
 }
 
 /// <summary>Water or road; <see cref="Kind"/> is <c>water</c> or <c>road</c>.</summary>
-public sealed class BaseFeatureSummary
+internal sealed class BaseFeatureSummary
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -26,7 +26,7 @@ public sealed class BaseFeatureSummary
     public string? Class { get; set; }
 }
 
-public sealed class PlanningZoneProjection : SingleStreamProjection<PlanningZoneSummary, Guid>
+internal sealed class PlanningZoneProjection : SingleStreamProjection<PlanningZoneSummary, Guid>
 {
     public PlanningZoneProjection() => IncludeType<ZoneDesignated>();
 
@@ -35,7 +35,7 @@ public sealed class PlanningZoneProjection : SingleStreamProjection<PlanningZone
         : snapshot!;
 }
 
-public sealed class BaseFeatureProjection : SingleStreamProjection<BaseFeatureSummary, Guid>
+internal sealed class BaseFeatureProjection : SingleStreamProjection<BaseFeatureSummary, Guid>
 {
     public BaseFeatureProjection() => IncludeType<BaseFeatureRecorded>();
 

@@ -4,19 +4,20 @@ using Platform.Abstractions.Registers;
 using Platform.Registers.Compounds;
 using Platform.Registers.Facilities;
 using Platform.Registers.Planning;
+using Platform.Registers.Shared;
 using Platform.Registers.Sites;
 using Platform.Spatial;
 
 namespace Platform.Registers.Reading;
 
 /// <summary>The registers' read side for plugins, reports and layers; communities are located on the date asked.</summary>
-public sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator jurisdiction) : IRegisterReader
+internal sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator jurisdiction) : IRegisterReader
 {
     public async Task<IReadOnlyList<CompoundInfo>> CompoundsAsync(DateOnly date, CancellationToken ct = default)
     {
         await using var session = store.QuerySession();
         var compounds = (await session.Query<CompoundSummary>().ToListAsync(ct)).Where(c => c.Since <= date).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
-        var points = compounds.Select(c => LabelPoint(c.GeometryWkt)).ToList();
+        var points = compounds.Select(c => LabelPoints.Of(c.GeometryWkt)).ToList();
         var communities = await jurisdiction.CommunitiesOfAsync(points, date, ct);
         return compounds.Select((c, i) => new CompoundInfo(c.Id, c.Name, c.Kind, points[i].Lon, points[i].Lat, c.Households, c.Buildings.Count,
             communities[i]?.Code, communities[i]?.Name)).ToList();
@@ -26,7 +27,7 @@ public sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator ju
     {
         await using var session = store.QuerySession();
         var facilities = (await session.Query<FacilitySummary>().ToListAsync(ct)).Where(f => f.OpenOn(date)).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
-        var points = facilities.Select(f => LabelPoint(f.GeometryWkt)).ToList();
+        var points = facilities.Select(f => LabelPoints.Of(f.GeometryWkt)).ToList();
         var communities = await jurisdiction.CommunitiesOfAsync(points, date, ct);
         return facilities.Select((f, i) => new FacilityInfo(f.Id, f.Name, f.Category, FacilityCategories.Find(f.Category)?.Kind ?? "", points[i].Lon, points[i].Lat,
             communities[i]?.Code, communities[i]?.Name)).ToList();
@@ -37,7 +38,7 @@ public sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator ju
         await using var session = store.QuerySession();
         var sites = (await session.Query<SiteSummary>().ToListAsync(ct)).Where(s => s.StatusOn(date) is not null).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         var zones = (await session.Query<PlanningZoneSummary>().ToListAsync(ct)).ToDictionary(z => z.Id, z => z.Name);
-        var points = sites.Select(s => LabelPoint(s.GeometryWkt)).ToList();
+        var points = sites.Select(s => LabelPoints.Of(s.GeometryWkt)).ToList();
         var communities = await jurisdiction.CommunitiesOfAsync(points, date, ct);
         return sites.Select((s, i) => new SiteInfo(s.Id, s.Name, s.StatusOn(date)!.Value.Code(), s.Category, s.BudgetWan, s.Owner,
             s.ZoneId is { } z && zones.TryGetValue(z, out var zn) ? zn : null, points[i].Lon, points[i].Lat,
@@ -51,11 +52,5 @@ public sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator ju
         return (await session.Query<BaseFeatureSummary>().Where(b => b.Kind == "road").ToListAsync(ct))
             .OrderBy(b => b.Name, StringComparer.Ordinal)
             .Select(b => new RoadInfo(b.Id, b.Name, WellKnownText.Read(b.GeometryWkt))).ToList();
-    }
-
-    internal static (double Lon, double Lat) LabelPoint(string wkt)
-    {
-        var p = GeometryMeasurement.InteriorPoint(WellKnownText.Read(wkt));
-        return (p.X, p.Y);
     }
 }

@@ -3,7 +3,7 @@ using Platform.Abstractions.Commands;
 namespace Platform.Registers.Sites;
 
 /// <summary>The single writer of one site's stream (keyed by the site id).</summary>
-public interface ISiteGrain : IGrainWithGuidKey
+internal interface ISiteGrain : IGrainWithGuidKey
 {
     Task<CommandResult> RegisterAsync(RegisterSite command, CommandContext context);
     Task<CommandResult> ChangeStatusAsync(ChangeSiteStatus command, CommandContext context);

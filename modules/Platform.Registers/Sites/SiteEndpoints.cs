@@ -41,7 +41,7 @@ internal static class SiteEndpoints
             }
             var all = (await session.Query<SiteSummary>().ToListAsync(ct)).Where(s => s.StatusOn(date) is { } st && (wanted is null || st == wanted)).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
             var zones = (await session.Query<PlanningZoneSummary>().ToListAsync(ct)).ToDictionary(z => z.Id, z => z.Name);
-            var communities = await jurisdiction.CommunitiesOfAsync(all.Select(s => Reading.RegisterReader.LabelPoint(s.GeometryWkt)).ToList(), date, ct);
+            var communities = await jurisdiction.CommunitiesOfAsync(all.Select(s => LabelPoints.Of(s.GeometryWkt)).ToList(), date, ct);
             return Results.Ok(all.Select((s, i) => Describe(s, date, zones, communities[i])));
         });
 
@@ -50,7 +50,7 @@ internal static class SiteEndpoints
             if (await session.LoadAsync<SiteSummary>(id, ct) is not { } s)
                 return ProblemResults.Problem(404, "id", $"No site {id}.", "找不到该点位。");
             var zones = (await session.Query<PlanningZoneSummary>().ToListAsync(ct)).ToDictionary(z => z.Id, z => z.Name);
-            var community = (await jurisdiction.CommunitiesOfAsync([Reading.RegisterReader.LabelPoint(s.GeometryWkt)], Wire.Today, ct))[0];
+            var community = (await jurisdiction.CommunitiesOfAsync([LabelPoints.Of(s.GeometryWkt)], Wire.Today, ct))[0];
             return Results.Ok(Describe(s, Wire.Today, zones, community));
         });
 

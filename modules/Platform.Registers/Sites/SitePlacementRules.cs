@@ -18,7 +18,7 @@ namespace Platform.Registers.Sites;
 /// writes one at a time. The lock is per process, which is exact for this platform's one co-hosted silo; a
 /// deployment with several silos would need a database lock instead (pg_advisory_xact_lock).
 /// </remarks>
-public static class SitePlacementRules
+internal static class SitePlacementRules
 {
     public const double ToleranceSquareMetres = 1;
 

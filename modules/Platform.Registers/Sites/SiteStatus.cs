@@ -1,7 +1,7 @@
 namespace Platform.Registers.Sites;
 
 /// <summary>The lifecycle of a planning or project site.</summary>
-public enum SiteStatus
+internal enum SiteStatus
 {
     /// <summary>拟建</summary>
     Proposed,
@@ -19,7 +19,7 @@ public enum SiteStatus
     Cancelled,
 }
 
-public static class SiteStatuses
+internal static class SiteStatuses
 {
     public static string Code(this SiteStatus s) => s switch
     {
@@ -58,7 +58,7 @@ public static class SiteStatuses
 /// Sites move forward one step at a time (proposed → approved → under construction → completed) and may
 /// be cancelled at any point before completion; a completed or cancelled site does not move again.
 /// </summary>
-public static class SiteMovesOneStepForwardOrIsCancelledRule
+internal static class SiteMovesOneStepForwardOrIsCancelledRule
 {
     public static bool Allows(SiteStatus from, SiteStatus to) => (from, to) switch
     {

@@ -1,13 +1,14 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Platform.Abstractions.Commands;
+using Platform.Registers.Shared;
 
 namespace Platform.Registers.Sites;
 
 /// <summary>A site as the register shows it, with its status history for "as of" questions.</summary>
-public sealed class SiteSummary : ILocatedRecord
+internal sealed class SiteSummary : ILocatedRecord
 {
-    (double Lon, double Lat) ILocatedRecord.Place => Reading.RegisterReader.LabelPoint(GeometryWkt);
+    (double Lon, double Lat) ILocatedRecord.Place => LabelPoints.Of(GeometryWkt);
 
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -25,9 +26,9 @@ public sealed class SiteSummary : ILocatedRecord
     public SiteStatus? StatusOn(DateOnly date) => StatusHistory.LastOrDefault(p => p.Since <= date)?.Status;
 }
 
-public sealed record StatusPeriod(SiteStatus Status, DateOnly Since);
+internal sealed record StatusPeriod(SiteStatus Status, DateOnly Since);
 
-public sealed class SiteSummaryProjection : SingleStreamProjection<SiteSummary, Guid>
+internal sealed class SiteSummaryProjection : SingleStreamProjection<SiteSummary, Guid>
 {
     /// <summary>Only streams of this aggregate: other streams must not produce empty documents here.</summary>
     public SiteSummaryProjection()

@@ -1,13 +1,13 @@
 namespace Platform.Reports.Model;
 
 /// <summary>A figure of the work summary whose data the platform does not hold yet, and the record that would fill it.</summary>
-public sealed record MissingFigure(string Key, string LabelZh, string FilledByZh);
+internal sealed record MissingFigure(string Key, string LabelZh, string FilledByZh);
 
 /// <summary>
 /// The figures of the seed that no register holds yet. Templates print them with <c>missing "key"</c>, which gives the
 /// visible marker 【待补：label】; every marker in a report is listed in its appendix 缺失数据清单.
 /// </summary>
-public static class MissingFigures
+internal static class MissingFigures
 {
     public const string MarkerStart = "【待补：";
     public const string MarkerEnd = "】";

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using Platform.Reports.Rendering;
+using Platform.Reports.InProcess;
 
 namespace Platform.Reports.Model;
 
@@ -9,7 +9,7 @@ namespace Platform.Reports.Model;
 /// Figures the scenario plugins publish over HTTP, read through <see cref="InProcessRequests"/> so that the reports
 /// depend on the plugins' answers, not their types. A plugin that is absent or stopped answers 404: its figures are then unavailable.
 /// </summary>
-public sealed class SceneStatistics(InProcessRequests requests)
+internal sealed class SceneStatistics(InProcessRequests requests)
 {
     /// <summary>The path of the ecological scene's statistics.</summary>
     public const string EcologicalPath = "/api/scenes/ecological/statistics";

@@ -5,7 +5,7 @@ using Platform.Abstractions.Commands;
 namespace Platform.Reports.Overrides;
 
 /// <summary>The single writer of one template's override stream; keyed by the template name.</summary>
-public interface IReportTemplateGrain : IGrainWithStringKey
+internal interface IReportTemplateGrain : IGrainWithStringKey
 {
     /// <summary>Stores <paramref name="text"/> as the template's new version (already checked to parse and render).</summary>
     Task<CommandResult> ReviseAsync(string text, CommandContext context);
@@ -15,7 +15,7 @@ public interface IReportTemplateGrain : IGrainWithStringKey
 }
 
 /// <summary>The stream of a template's overrides: a name-based id, so that a name needs no lookup.</summary>
-public static class ReportTemplateStreams
+internal static class ReportTemplateStreams
 {
     public static Guid IdOf(string name) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes("report-template:" + name)).AsSpan(0, 16));

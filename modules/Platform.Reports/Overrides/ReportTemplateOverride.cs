@@ -4,7 +4,7 @@ using Marten.Events.Aggregation;
 namespace Platform.Reports.Overrides;
 
 /// <summary>The text a template has now: <see cref="Text"/> null means the shipped one.</summary>
-public sealed class ReportTemplateOverride
+internal sealed class ReportTemplateOverride
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -12,7 +12,7 @@ public sealed class ReportTemplateOverride
     public long Version { get; set; }
 }
 
-public sealed class ReportTemplateOverrideProjection : SingleStreamProjection<ReportTemplateOverride, Guid>
+internal sealed class ReportTemplateOverrideProjection : SingleStreamProjection<ReportTemplateOverride, Guid>
 {
     /// <summary>Only streams of this aggregate: other streams must not produce empty documents here.</summary>
     public ReportTemplateOverrideProjection()

@@ -15,7 +15,7 @@ namespace Platform.Reports.Rendering;
 /// maps as embedded PNG pictures, A4 pages. East Asian fonts are declared (SimSun for text, SimHei and KaiTi for headings,
 /// as official documents use them) with the Chinese names as alternates; 【待补】 markers are highlighted.
 /// </summary>
-public static partial class DocxReportWriter
+internal static partial class DocxReportWriter
 {
     private const string Latin = "Times New Roman";
     private const string Song = "SimSun";

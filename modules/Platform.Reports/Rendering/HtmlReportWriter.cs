@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Platform.Reports.Rendering;
 
 /// <summary>Writes a report as one standalone UTF-8 HTML page: styles inline, maps embedded as data URIs, markers highlighted.</summary>
-public static partial class HtmlReportWriter
+internal static partial class HtmlReportWriter
 {
     private const string Style = """
         body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; max-width: 52em; margin: 2em auto; padding: 0 1em; line-height: 1.8; color: #222; }

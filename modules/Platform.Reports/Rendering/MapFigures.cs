@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Platform.Reports.InProcess;
 using Platform.Reports.Model;
 
 namespace Platform.Reports.Rendering;
@@ -9,7 +10,7 @@ namespace Platform.Reports.Rendering;
 /// <c>GET /api/maps/print?preset=…&amp;format=png</c>, on the report's date. A map that cannot be printed stays in the
 /// report as a placeholder whose caption carries a 【待补】 marker naming the reason, so it is listed in the appendix.
 /// </summary>
-public sealed class MapFigures(InProcessRequests requests)
+internal sealed class MapFigures(InProcessRequests requests)
 {
     public const string PrintPath = "/api/maps/print";
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Platform.Reports.Rendering;
 
 /// <summary>Writes a report as CommonMark with pipe tables (UTF-8); maps link to the print endpoint.</summary>
-public static class MarkdownReportWriter
+internal static class MarkdownReportWriter
 {
     public static byte[] Write(RenderedReport report)
     {

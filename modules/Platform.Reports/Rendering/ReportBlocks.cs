@@ -3,25 +3,25 @@ using System.Text.RegularExpressions;
 namespace Platform.Reports.Rendering;
 
 /// <summary>One block of a rendered report, the common ground of the DOCX, HTML and Markdown writers.</summary>
-public abstract record ReportBlock;
+internal abstract record ReportBlock;
 
 /// <summary><c># text</c> is the title (level 1); <c>##</c>, <c>###</c>, <c>####</c> are Heading 1–3 of the document.</summary>
-public sealed record HeadingBlock(int Level, string Text) : ReportBlock;
+internal sealed record HeadingBlock(int Level, string Text) : ReportBlock;
 
 /// <summary>One line of template output; <c>**bold**</c> marks bold runs.</summary>
-public sealed record ParagraphBlock(string Text) : ReportBlock;
+internal sealed record ParagraphBlock(string Text) : ReportBlock;
 
 /// <summary><c>- text</c>.</summary>
-public sealed record ListItemBlock(string Text) : ReportBlock;
+internal sealed record ListItemBlock(string Text) : ReportBlock;
 
 /// <summary>A pipe table; the first row is the header.</summary>
-public sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
+internal sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
 
 /// <summary>
 /// <c>![caption](map:preset)</c> on a line of its own: a printed distribution map. <see cref="Png"/> is set once the map
 /// has been printed; <see cref="Link"/> is where the Markdown output points to.
 /// </summary>
-public sealed record FigureBlock(string Caption, string Target) : ReportBlock
+internal sealed record FigureBlock(string Caption, string Target) : ReportBlock
 {
     public byte[]? Png { get; init; }
 
@@ -32,7 +32,7 @@ public sealed record FigureBlock(string Caption, string Target) : ReportBlock
 /// Reads template output — a small, line-based Markdown: headings, paragraphs (one per line), lists, pipe tables and
 /// figures. Blank lines only separate; the whitespace Scriban's control statements leave behind does not matter.
 /// </summary>
-public static partial class ReportBlockReader
+internal static partial class ReportBlockReader
 {
     public static List<ReportBlock> Read(string text)
     {

@@ -11,20 +11,20 @@ using Scriban.Syntax;
 namespace Platform.Reports.Rendering;
 
 /// <summary>What to render: <c>annual</c>, <c>community</c> (with a code) or <c>overview</c>, for a year.</summary>
-public sealed record ReportRequest(string Kind, int Year, string? CommunityCode = null);
+internal sealed record ReportRequest(string Kind, int Year, string? CommunityCode = null);
 
 /// <summary>A line of the appendix 缺失数据清单.</summary>
-public sealed record MissingEntry(string LabelZh, string FilledByZh, int Occurrences);
+internal sealed record MissingEntry(string LabelZh, string FilledByZh, int Occurrences);
 
 /// <summary>A rendered report, ready for a writer.</summary>
-public sealed record RenderedReport(string Title, string FileStem, IReadOnlyList<ReportBlock> Blocks, IReadOnlyList<MissingEntry> Missing, ReportModel Model);
+internal sealed record RenderedReport(string Title, string FileStem, IReadOnlyList<ReportBlock> Blocks, IReadOnlyList<MissingEntry> Missing, ReportModel Model);
 
 /// <summary>
 /// Renders a report: reads the model, renders each active section's template and then the report's template with Scriban,
 /// reads the output into blocks, prints the maps and appends the appendix of missing data. Any template error stops it
 /// with a <see cref="ReportTemplateException"/>: no partial report is produced.
 /// </summary>
-public sealed partial class ReportEngine(ReportModelBuilder builder, ReportTemplates templates, IReportSectionCatalog sections, MapFigures maps)
+internal sealed partial class ReportEngine(ReportModelBuilder builder, ReportTemplates templates, IReportSectionCatalog sections, MapFigures maps)
 {
     public const string AppendixTitle = "附录：缺失数据清单";
 
@@ -35,13 +35,13 @@ public sealed partial class ReportEngine(ReportModelBuilder builder, ReportTempl
         var period = new ReportPeriod(model.From, model.To, request.CommunityCode);
 
         var rendered = new List<ScriptObject>();
-        foreach (var section in sections.Active)
+        foreach (var section in sections.Active.Where(ReportTemplates.PrintsText))
         {
             var text = await TextOfAsync(section.Id, trial, ct) ?? section.Template;
             object data;
             try
             {
-                data = await section.DataAsync(period, ct);
+                data = model.SectionData.TryGetValue(section.Id, out var shared) ? shared : await section.DataAsync(period, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -62,7 +62,7 @@ public sealed partial class ReportEngine(ReportModelBuilder builder, ReportTempl
         blocks = await maps.PrintAsync(blocks, model.AsOf, user, ct);
         var missing = Missing(blocks);
         blocks.AddRange(Appendix(missing));
-        var title = blocks.OfType<HeadingBlock>().FirstOrDefault(h => h.Level == 1)?.Text ?? $"{model.Street.Name}{model.Year}年报告";
+        var title = blocks.OfType<HeadingBlock>().FirstOrDefault(h => h.Level == 1)?.Text ?? $"{model.Year}年报告";
         var stem = request.Kind switch
         {
             "community" => $"community-{request.CommunityCode}-{request.Year}",
@@ -90,7 +90,7 @@ public sealed partial class ReportEngine(ReportModelBuilder builder, ReportTempl
     {
         var template = Parse(name, text);
         var globals = new ScriptObject();
-        globals.SetValue("report", model, true);
+        globals.SetValue("report", ReportObject(model), true);
         globals.Import("missing", new Func<string, string>(key => MissingFigures.Marker(MissingFigures.Find(key)?.LabelZh ?? key)));
         globals.Import("map", new Func<string, string, string>((preset, caption) => $"![{caption}](map:{preset})"));
         globals.Import("date", new Func<DateOnly, string>(d => $"{d.Year}年{d.Month}月{d.Day}日"));
@@ -106,6 +106,22 @@ public sealed partial class ReportEngine(ReportModelBuilder builder, ReportTempl
         {
             throw new ReportTemplateException(name, e.Span.Start.Line + 1, e.Span.Start.Column + 1, e.OriginalMessage);
         }
+    }
+
+    private static ScriptObject ReportObject(ReportModel model)
+    {
+        var report = new ScriptObject
+        {
+            ["kind"] = model.Kind,
+            ["year"] = model.Year,
+            ["from"] = model.From,
+            ["to"] = model.To,
+            ["as_of"] = model.AsOf,
+            ["gardens"] = model.Gardens,
+        };
+        foreach (var (name, value) in model.Figures)
+            report[name] = value;
+        return report;
     }
 
     // A section is placed under a heading of the report's template (level 3): its own title line is dropped when it repeats

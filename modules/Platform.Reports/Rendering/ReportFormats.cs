@@ -1,7 +1,7 @@
 namespace Platform.Reports.Rendering;
 
 /// <summary>The output formats: <c>docx</c>, <c>html</c>, <c>md</c>, with their media types.</summary>
-public static class ReportFormats
+internal static class ReportFormats
 {
     public static readonly IReadOnlyList<string> All = ["docx", "html", "md"];
 

@@ -1,7 +1,7 @@
 namespace Platform.Reports.Rendering;
 
 /// <summary>A report template that does not parse or render: its name, the 1-based line and column, and Scriban's message.</summary>
-public sealed class ReportTemplateException(string template, int line, int column, string reason)
+internal sealed class ReportTemplateException(string template, int line, int column, string reason)
     : Exception($"Template '{template}' ({line},{column}): {reason}")
 {
     public string Template { get; } = template;

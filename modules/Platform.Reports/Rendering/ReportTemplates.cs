@@ -8,7 +8,7 @@ namespace Platform.Reports.Rendering;
 /// The templates: the shipped reports (<c>annual</c>, <c>community</c>, <c>overview</c>, embedded in this assembly) and
 /// the sections of modules and running plugins (named by section id), each with the override an administrator stored, if any.
 /// </summary>
-public sealed class ReportTemplates(IDocumentStore store, IReportSectionCatalog sections)
+internal sealed class ReportTemplates(IDocumentStore store, IReportSectionCatalog sections)
 {
     /// <summary>The reports shipped with the platform.</summary>
     public static readonly IReadOnlyList<string> Reports = ["annual", "community", "overview"];
@@ -16,7 +16,10 @@ public sealed class ReportTemplates(IDocumentStore store, IReportSectionCatalog 
     /// <summary>One template as it stands: its text, version (0 = shipped) and whether an override is in force.</summary>
     public sealed record Current(string Name, string Text, long Version, bool Overridden, string Shipped);
 
-    public IReadOnlyList<string> Names => [.. Reports, .. sections.Active.Select(s => s.Id).Where(id => !Reports.Contains(id))];
+    public IReadOnlyList<string> Names => [.. Reports, .. sections.Active.Where(PrintsText).Select(s => s.Id).Where(id => !Reports.Contains(id))];
+
+    /// <summary>Whether a section prints text of its own; one that only shares figures has no template to override.</summary>
+    public static bool PrintsText(IReportSection section) => !string.IsNullOrWhiteSpace(section.Template);
 
     public bool Exists(string name) => Names.Contains(name);
 
@@ -30,7 +33,7 @@ public sealed class ReportTemplates(IDocumentStore store, IReportSectionCatalog 
             using var reader = new StreamReader(stream);
             return reader.ReadToEnd();
         }
-        return sections.Active.FirstOrDefault(s => s.Id == name)?.Template;
+        return sections.Active.Where(PrintsText).FirstOrDefault(s => s.Id == name)?.Template;
     }
 
     /// <summary>The template in force, or null for an unknown name.</summary>

@@ -8,7 +8,9 @@ using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Security;
 using Platform.Plugins.Vitality.Activities;
 
-namespace Platform.Plugins.Vitality.Groups;
+// The group answers count each group's activities, and recording an activity checks its group: the group endpoints sit
+// one namespace above both features, so that neither Groups nor Activities uses the other both ways.
+namespace Platform.Plugins.Vitality.Groups.Endpoints;
 
 /// <summary><c>POST /groups</c>: a group and where it meets (<c>lon</c>, <c>lat</c> in EPSG:4490).</summary>
 public sealed record FoundGroupRequest(

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Security;
 
-namespace Platform.Reports.Rendering;
+namespace Platform.Reports.InProcess;
 
 /// <summary>
 /// Calls another module's or plugin's GET endpoint inside this process by running the endpoint's own request
@@ -14,7 +14,7 @@ namespace Platform.Reports.Rendering;
 /// against their types, and it works the same under Kestrel, the CLI and the test server.
 /// </summary>
 /// <remarks>Authorization middleware does not run: callers have already been authorized for the report.</remarks>
-public sealed class InProcessRequests(EndpointDataSource endpoints, IServiceScopeFactory scopes)
+internal sealed class InProcessRequests(EndpointDataSource endpoints, IServiceScopeFactory scopes)
 {
     /// <summary>An answer: status, content type and body.</summary>
     public sealed record Answer(int Status, string? ContentType, byte[] Body)

@@ -1,4 +1,4 @@
-namespace Platform.Jurisdiction;
+namespace Platform.Jurisdiction.Register;
 
 /// <summary>Settings of the jurisdiction register (configuration section <c>Jurisdiction</c>).</summary>
 public sealed class JurisdictionOptions

@@ -1,0 +1,3 @@
+namespace Platform.Jurisdiction.Reports;
+
+internal sealed record DelegatedArea(string Name, string OwnerStreet, DateOnly Since);
