@@ -58,7 +58,7 @@ internal static class ServiceEndpoints
             var result = await grains.GetGrain<IStandardGrain>("standard").AdjustAsync(body with { Levels = body.Levels.Select(l => l with { Categories = l.Categories ?? [] }).ToArray() },
                 http.User.ToCommandContext("调整生活圈参数", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Ok(body);
-        }).RequireAuthorization(PlatformPolicies.Administer);
+        }).WithRequestBody<LifeCircleStandard>().RequireAuthorization(PlatformPolicies.Administer);
 
         scene.MapPost("/siting", async (HttpContext http, CoverageService coverage, IRegisterReader registers, IJurisdictionLocator jurisdiction, ILayerCatalog layers) =>
         {
@@ -115,7 +115,7 @@ internal static class ServiceEndpoints
                 detourFactor = standard.DetourFactor,
                 choices,
             });
-        }).AllowAnonymous(); // A computation over the registers sent by POST: it records nothing.
+        }).WithRequestBody<SitingBody>().AllowAnonymous(); // A computation over the registers sent by POST: it records nothing.
 
         scene.MapGet("/projects", async (IQuerySession session, CancellationToken ct) =>
             (await session.Query<ServiceProject>().ToListAsync(ct)).OrderBy(p => p.Name, StringComparer.Ordinal)
@@ -135,7 +135,7 @@ internal static class ServiceEndpoints
                 new RegisterServiceProject(body.Name ?? "", body.Kind ?? "", body.Compound, lon, lat, body.AreaSquareMetres ?? 0, body.Status ?? "planned", body.Since ?? DateOnly.FromDateTime(DateTime.Today)),
                 http.User.ToCommandContext("登记服务场景项目", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/scenes/service/projects/{id}", new { id });
-        }).RequireAuthorization(PlatformPolicies.EditCommunityData);
+        }).WithRequestBody<ProjectBody>().RequireAuthorization(PlatformPolicies.EditCommunityData);
 
         scene.MapPost("/projects/{id:guid}/status", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -145,7 +145,7 @@ internal static class ServiceEndpoints
             var result = await grains.GetGrain<IServiceProjectGrain>(id).ChangeStatusAsync(body!.Status ?? "", body.Date ?? DateOnly.FromDateTime(DateTime.Today),
                 http.User.ToCommandContext(body.Reason ?? "项目进展", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, status = body.Status });
-        }).RequireAuthorization(PlatformPolicies.EditCommunityData);
+        }).WithRequestBody<StatusBody>().RequireAuthorization(PlatformPolicies.EditCommunityData);
     }
 
     private static object? NetworkSummary(Platform.Spatial.WalkingNetwork network) =>

@@ -105,6 +105,14 @@ public sealed class HostTests(PlatformFixture fixture) : IClassFixture<PlatformF
         foreach (var area in new[] { "/api/jurisdiction/units", "/api/compounds", "/ogc/collections", "/api/reports/annual", "/api/plugins" })
             Assert.True(paths.TryGetProperty(area, out _), $"{area} is not described");
         Assert.Contains("管理员", paths.GetProperty("/api/sites").GetProperty("post").GetProperty("description").GetString());
+        // Request bodies and refusals are described: the site's body names its fields, a refusal is problem+json.
+        var sitePost = paths.GetProperty("/api/sites").GetProperty("post");
+        var body = sitePost.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var properties = body.TryGetProperty("properties", out var p) ? p
+            : document.GetProperty("components").GetProperty("schemas").GetProperty(body.GetProperty("$ref").GetString()!.Split('/')[^1]).GetProperty("properties");
+        foreach (var field in new[] { "name", "geometry", "status", "budgetWan" })
+            Assert.True(properties.TryGetProperty(field, out _), $"the site body does not describe '{field}'");
+        Assert.True(sitePost.GetProperty("responses").GetProperty("403").GetProperty("content").TryGetProperty("application/problem+json", out _));
         var page = await _client.GetStringAsync("/openapi");
         Assert.Contains("/openapi/v1.json", page);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Platform.Abstractions.Http;
 
 namespace Platform.Host.OpenApi;
 
@@ -29,6 +30,19 @@ internal sealed class RoleRequirementTransformer(IAuthorizationPolicyProvider po
             : list.Contains("*") ? "已登录用户 · any signed-in user"
             : $"{string.Join("、", list.Select(RoleNames.Zh))} · {string.Join(", ", list)}";
         operation.Description = string.IsNullOrEmpty(operation.Description) ? $"权限 Roles: {who}" : $"{operation.Description}\n\n权限 Roles: {who}";
+
+        if (metadata.OfType<RequestBodyType>().LastOrDefault() is { } body)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken) },
+                },
+            };
+        }
+        await ProblemResponses.AddAsync(operation, context, writes, list, cancellationToken);
     }
 
     /// <summary>The roles the endpoint's policies allow, <c>["*"]</c> for any signed-in user, or null when it has no policy.</summary>

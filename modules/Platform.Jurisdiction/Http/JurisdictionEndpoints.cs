@@ -130,7 +130,7 @@ public static class JurisdictionEndpoints
                 return denied;
             var command = new EstablishUnit(body.Code.Trim(), body.Name.Trim(), level, body.ParentId, WellKnownText.Write(geometry!), Decision(body.Decision));
             return Answer(await Grain(grains, o).EstablishAsync(command, Context(http, body.Decision)), created: true);
-        });
+        }).WithRequestBody<EstablishBody>();
 
         api.MapPost("/units/{id:guid}/rename", async (Guid id, HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -142,7 +142,7 @@ public static class JurisdictionEndpoints
             if (await ScopeAsync(http.User, [id], true, queries) is { } denied)
                 return denied;
             return Answer(await Grain(grains, o).RenameAsync(new RenameUnit(id, body.Name.Trim(), Decision(body.Decision)), Context(http, body.Decision)));
-        });
+        }).WithRequestBody<RenameBody>();
 
         api.MapPost("/units/{id:guid}/convert-to-community", async (Guid id, HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -156,7 +156,7 @@ public static class JurisdictionEndpoints
             if (await ScopeAsync(http.User, [id], false, queries) is { } denied)
                 return denied;
             return Answer(await Grain(grains, o).ConvertVillageAsync(new ConvertVillage(id, body.Name.Trim(), body.Code.Trim(), Decision(body.Decision)), Context(http, body.Decision)));
-        });
+        }).WithRequestBody<ConvertBody>();
 
         api.MapPost("/merges", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -175,7 +175,7 @@ public static class JurisdictionEndpoints
             if (await ScopeAsync(http.User, [.. body.AbsorbedIds, .. body.SuccessorId is { } s ? new[] { s } : []], false, queries) is { } denied)
                 return denied;
             return Answer(await Grain(grains, o).MergeAsync(new MergeUnits(body.AbsorbedIds, body.SuccessorId, created, Decision(body.Decision)), Context(http, body.Decision)));
-        });
+        }).WithRequestBody<MergeBody>();
 
         api.MapPost("/transfers", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -192,7 +192,7 @@ public static class JurisdictionEndpoints
             if (await ScopeAsync(http.User, [from, to], true, queries) is { } denied)
                 return denied;
             return Answer(await Grain(grains, o).TransferAreaAsync(new TransferArea(from, to, WellKnownText.Write(geometry!), Decision(body.Decision)), Context(http, body.Decision)));
-        });
+        }).WithRequestBody<TransferBody>();
 
         api.MapPost("/group-merges", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -208,7 +208,7 @@ public static class JurisdictionEndpoints
             if (await ScopeAsync(http.User, [.. body.GroupIds, successor], true, queries) is { } denied)
                 return denied;
             return Answer(await Grain(grains, o).MergeGroupsAsync(new MergeGroups(body.GroupIds, successor, body.Vote, Decision(body.Decision)), Context(http, body.Decision)));
-        });
+        }).WithRequestBody<GroupMergeBody>();
 
         api.MapPost("/delegations", async (HttpContext http, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -224,7 +224,7 @@ public static class JurisdictionEndpoints
                 return geometryProblem;
             return Answer(await Grain(grains, o).GrantDelegationAsync(
                 new GrantDelegation(body.Name.Trim(), body.OwnerStreet?.Trim() ?? "", WellKnownText.Write(geometry!), Decision(body.Decision)), Context(http, body.Decision)), created: true);
-        });
+        }).WithRequestBody<DelegationBody>();
     }
 
     /// <summary>

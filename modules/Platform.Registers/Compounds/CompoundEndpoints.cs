@@ -78,7 +78,7 @@ internal static class CompoundEndpoints
                 new RegisterCompound(body.Name ?? "", body.Kind ?? "", WellKnownText.Write(geometry), body.Households ?? 0, body.PropertyCompany, entrances is null ? null : WellKnownText.Write(entrances), body.Since ?? Wire.Today),
                 http.User.ToCommandContext("登记小区", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/compounds/{id}", new { id });
-        });
+        }).WithRequestBody<CreateBody>();
 
         writes.MapPost("/{id:guid}/buildings", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -92,6 +92,6 @@ internal static class CompoundEndpoints
                 new AddBuilding(body.Name ?? "", body.Floors ?? 0, body.Households ?? 0, WellKnownText.Write(geometry!)),
                 http.User.ToCommandContext("登记楼栋", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/compounds/{id}", new { id, version = result.Version });
-        });
+        }).WithRequestBody<BuildingBody>();
     }
 }

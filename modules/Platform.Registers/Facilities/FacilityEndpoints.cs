@@ -57,7 +57,7 @@ internal static class FacilityEndpoints
                 new RegisterFacility(body.Name ?? "", body.Category ?? "", WellKnownText.Write(geometry!), body.OpenedOn ?? Wire.Today, null),
                 http.User.ToCommandContext("登记设施", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/facilities/{id}", new { id });
-        });
+        }).WithRequestBody<CreateBody>();
 
         writes.MapPost("/{id:guid}/close", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -68,7 +68,7 @@ internal static class FacilityEndpoints
                 return RequestBody.Missing("reason", "关闭原因");
             var result = await grains.GetGrain<IFacilityGrain>(id).CloseAsync(new CloseFacility(body.ClosedOn ?? Wire.Today, body.Reason), http.User.ToCommandContext(body.Reason, http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
-        });
+        }).WithRequestBody<CloseBody>();
 
         var hubs = app.MapGroup("/api/service-hubs");
         hubs.MapGet("", async (IQuerySession session, CancellationToken ct) =>
@@ -89,6 +89,6 @@ internal static class FacilityEndpoints
                 new RegisterServiceHub(body.Name ?? "", WellKnownText.Write(geometry), body.Spaces ?? [], body.ServedCompoundIds ?? [], body.OpenedOn ?? Wire.Today),
                 http.User.ToCommandContext("登记综合体", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/service-hubs/{id}", new { id });
-        }).RequireAuthorization(PlatformPolicies.Administer);
+        }).WithRequestBody<HubBody>().RequireAuthorization(PlatformPolicies.Administer);
     }
 }

@@ -48,7 +48,7 @@ internal static class PlanningEndpoints
                 new DesignateZone(body.Name ?? "", body.Kind ?? "", body.Theme ?? "", WellKnownText.Write(geometry), body.Description ?? ""),
                 http.User.ToCommandContext("划定规划组团", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/planning-zones/{id}", new { id });
-        }).RequireAuthorization(PlatformPolicies.Administer);
+        }).WithRequestBody<ZoneBody>().RequireAuthorization(PlatformPolicies.Administer);
 
         var features = app.MapGroup("/api/base-features");
         features.MapGet("", async (string? kind, IQuerySession session, CancellationToken ct) =>
@@ -74,6 +74,6 @@ internal static class PlanningEndpoints
                 new RecordBaseFeature(body.Name ?? "", body.Kind ?? "", WellKnownText.Write(geometry!), body.Class),
                 http.User.ToCommandContext(body.Kind == "road" ? "登记道路" : "登记基础地理要素", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/base-features/{id}", new { id });
-        }).RequireAuthorization(PlatformPolicies.Administer);
+        }).WithRequestBody<BaseFeatureBody>().RequireAuthorization(PlatformPolicies.Administer);
     }
 }

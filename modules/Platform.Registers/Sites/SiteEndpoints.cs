@@ -76,7 +76,7 @@ internal static class SiteEndpoints
                 new RegisterSite(body.Name, body.Category?.Trim() ?? "project", WellKnownText.Write(geometry!), status, body.StatusSince ?? Wire.Today, body.BudgetWan, body.Owner?.Trim(), body.ZoneId),
                 http.User.ToCommandContext(body.Reason ?? "登记点位", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/sites/{id}", new { id, version = result.Version });
-        });
+        }).WithRequestBody<CreateBody>();
 
         admin.MapPost("/{id:guid}/status", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -89,7 +89,7 @@ internal static class SiteEndpoints
                 return RequestBody.Missing("reason", "变更原因");
             var result = await grains.GetGrain<ISiteGrain>(id).ChangeStatusAsync(new ChangeSiteStatus(to, body.Date ?? Wire.Today), http.User.ToCommandContext(body.Reason, http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version, status = to.Code() });
-        });
+        }).WithRequestBody<StatusBody>();
 
         admin.MapPut("/{id:guid}/geometry", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -101,7 +101,7 @@ internal static class SiteEndpoints
                 return geometryProblem;
             var result = await grains.GetGrain<ISiteGrain>(id).ReshapeAsync(new ReshapeSite(WellKnownText.Write(geometry!)), http.User.ToCommandContext(body.Reason ?? "调整点位范围", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
-        });
+        }).WithRequestBody<GeometryBody>();
 
         admin.MapPut("/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -111,7 +111,7 @@ internal static class SiteEndpoints
             var result = await grains.GetGrain<ISiteGrain>(id).ReviseAsync(new ReviseSite(body!.Name ?? "", body.Category ?? "project", body.BudgetWan, body.Owner, body.ZoneId),
                 http.User.ToCommandContext(body.Reason ?? "修改点位信息", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
-        });
+        }).WithRequestBody<DetailsBody>();
     }
 
     private static object Describe(SiteSummary s, DateOnly date, IReadOnlyDictionary<Guid, string> zones, UnitRef? community)

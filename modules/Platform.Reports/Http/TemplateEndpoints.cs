@@ -103,7 +103,7 @@ internal static class TemplateEndpoints
             var reason = http.Request.ContentLength > 0 && (await RequestBody.ReadAsync<RevertBody>(http)).Value is { } b ? b.Reason : null;
             var result = await grains.GetGrain<IReportTemplateGrain>(name).RevertAsync(version, http.User.ToCommandContext(reason ?? $"恢复到第{version}版", http.TraceIdentifier));
             return result.Rejection is { } rejection ? rejection.ToProblem() : Results.Ok(new { name, version = result.Version, revertedTo = version });
-        });
+        }).WithRequestBody<RevertBody>();
     }
 
     // A template's body is JSON {"template": "...", "reason": "..."} or the bare text (text/plain; reason in ?reason=).

@@ -23,7 +23,7 @@ internal static class GardenEndpoints
 
     public static void MapGardenEndpoints(this IEndpointRouteBuilder scene)
     {
-        scene.MapPost("/gardens", CreateAsync).RequireAuthorization(PlatformPolicies.EditCommunityData);
+        scene.MapPost("/gardens", CreateAsync).WithRequestBody<CreateGardenRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
 
         scene.MapGet("/gardens", async (IQuerySession session, IJurisdictionLocator locator, CancellationToken ct) =>
         {
@@ -85,7 +85,7 @@ internal static class GardenEndpoints
                 return r.ToProblem();
             var plot = await session.LoadAsync<PlotView>(plotId, http.RequestAborted);
             return Results.Created($"/api/scenes/ecological/plots/{plotId}", new { id = plotId, number = plot?.Number, areaSquareMetres = plot?.AreaSquareMetres });
-        }).RequireAuthorization(PlatformPolicies.EditCommunityData);
+        }).WithRequestBody<AddPlotRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
 
         scene.MapPost("/gardens/{gardenId:guid}/seasons", async (Guid gardenId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -100,7 +100,7 @@ internal static class GardenEndpoints
                 return SeasonProblem(body!, "");
             var result = await grains.GetGrain<IGardenGrain>(gardenId).OpenSeasonAsync(term, http.Context());
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/scenes/ecological/gardens/{gardenId}", term);
-        }).RequireAuthorization(PlatformPolicies.EditCommunityData);
+        }).WithRequestBody<SeasonInput>().RequireAuthorization(PlatformPolicies.EditCommunityData);
 
         scene.MapPost("/gardens/{gardenId:guid}/waiting-list", async (Guid gardenId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -122,7 +122,7 @@ internal static class GardenEndpoints
                 return r.ToProblem();
             var position = (await session.LoadAsync<GardenView>(gardenId, http.RequestAborted))!.WaitingIn(term.Season).ToList().IndexOf(householdId) + 1;
             return Results.Created($"/api/scenes/ecological/gardens/{gardenId}/waiting-list?season={term.Season}", new { gardenId, season = term.Season, householdId, position });
-        }).RequireAuthorization(EcoAccess.Participate);
+        }).WithRequestBody<JoinWaitingListRequest>().RequireAuthorization(EcoAccess.Participate);
 
         scene.MapGet("/gardens/{gardenId:guid}/waiting-list", async (Guid gardenId, string? season, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {

@@ -38,7 +38,7 @@ internal static class RegistrationEndpoints
             return result.Rejection is { } r
                 ? r.ToProblem()
                 : Results.Created($"/api/scenes/ecological/registrations/{id}", new { householdId = id, compound = command.Compound });
-        }).RequireAuthorization(EcoAccess.Participate);
+        }).WithRequestBody<RegistrationRequest>().RequireAuthorization(EcoAccess.Participate);
 
         scene.MapGet("/participation-rules", async (IQuerySession session, CancellationToken ct) =>
         {
@@ -55,7 +55,7 @@ internal static class RegistrationEndpoints
                 return RequestBody.Missing("householdsPerResident", "每个居民账号可登记户数");
             var result = await grains.GetGrain<IParticipationRulesGrain>("rules").SetLimitAsync(limit, http.Context("调整报名户数上限"));
             return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { householdsPerResident = limit });
-        }).RequireAuthorization(PlatformPolicies.Administer);
+        }).WithRequestBody<ParticipationRulesRequest>().RequireAuthorization(PlatformPolicies.Administer);
 
         scene.MapGet("/registrations", async (IQuerySession session, CancellationToken ct) =>
         {

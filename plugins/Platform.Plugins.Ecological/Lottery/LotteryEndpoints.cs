@@ -47,7 +47,7 @@ internal static class LotteryEndpoints
                 return r.ToProblem();
             return Results.Created($"/api/scenes/ecological{rounds.Replace("{gardenId:guid}", gardenId.ToString())}/{roundId}",
                 await RoundAsync(http, session, (await session.LoadAsync<GardenView>(gardenId, http.RequestAborted))!, roundId, http.RequestAborted));
-        }).RequireAuthorization(PlatformPolicies.EditCommunityData);
+        }).WithRequestBody<OpenRoundRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
 
         scene.MapGet(rounds, async (Guid gardenId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
@@ -83,7 +83,7 @@ internal static class LotteryEndpoints
                 return denied;
             var result = await grains.GetGrain<IGardenGrain>(gardenId).EnterLotteryAsync(roundId, householdId, http.Context("参加摇号"));
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/scenes/ecological/gardens/{gardenId}/lottery-rounds/{roundId}", new { roundId, householdId });
-        }).RequireAuthorization(EcoAccess.Participate);
+        }).WithRequestBody<EnterRoundRequest>().RequireAuthorization(EcoAccess.Participate);
 
         scene.MapPost(rounds + "/{roundId:guid}/draw", async (Guid gardenId, Guid roundId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -106,7 +106,7 @@ internal static class LotteryEndpoints
             if (result.Rejection is { } r)
                 return r.ToProblem();
             return Results.Ok(await RoundAsync(http, session, (await session.LoadAsync<GardenView>(gardenId, http.RequestAborted))!, roundId, http.RequestAborted));
-        }).RequireAuthorization(PlatformPolicies.EditCommunityData);
+        }).WithRequestBody<DrawRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
 
         scene.MapGet(rounds + "/{roundId:guid}/replay", async (Guid gardenId, Guid roundId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {

@@ -49,7 +49,7 @@ internal static class PlotEndpoints
                 return result.Rejection is { } r
                     ? r.ToProblem()
                     : Results.Created($"/api/scenes/ecological/plots/{plotId}", new { plotId, number = plot.Number, householdId, season, areaSquareMetres = plot.AreaSquareMetres, status = PlotStatus.Claimed });
-            })).RequireAuthorization(EcoAccess.Participate);
+            })).WithRequestBody<HouseholdPlotRequest>().RequireAuthorization(EcoAccess.Participate);
 
         scene.MapPost("/plots/{plotId:guid}/release", (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
             ForHouseholdAsync(plotId, http, session, locator, async (plot, garden, householdId, season) =>
@@ -58,7 +58,7 @@ internal static class PlotEndpoints
                 return freed.Rejection is { } r
                     ? r.ToProblem()
                     : Results.Ok(new { plotId, season, released = true, offeredToWaitingList = freed.OfferedTo is not null });
-            })).RequireAuthorization(EcoAccess.Participate);
+            })).WithRequestBody<HouseholdPlotRequest>().RequireAuthorization(EcoAccess.Participate);
 
         scene.MapPost("/plots/{plotId:guid}/offer/accept", (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
             ForHouseholdAsync(plotId, http, session, locator, async (plot, garden, householdId, season) =>
@@ -69,7 +69,7 @@ internal static class PlotEndpoints
                 return result.Rejection is { } r
                     ? r.ToProblem()
                     : Results.Created($"/api/scenes/ecological/plots/{plotId}", new { plotId, number = plot.Number, householdId, season = offer.Season, status = PlotStatus.Claimed });
-            })).RequireAuthorization(EcoAccess.Participate);
+            })).WithRequestBody<HouseholdPlotRequest>().RequireAuthorization(EcoAccess.Participate);
 
         scene.MapPost("/plots/{plotId:guid}/offer/decline", (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
             ForHouseholdAsync(plotId, http, session, locator, async (plot, garden, householdId, season) =>
@@ -78,7 +78,7 @@ internal static class PlotEndpoints
                 return freed.Rejection is { } r
                     ? r.ToProblem()
                     : Results.Ok(new { plotId, declined = true, offeredToWaitingList = freed.OfferedTo is not null });
-            })).RequireAuthorization(EcoAccess.Participate);
+            })).WithRequestBody<HouseholdPlotRequest>().RequireAuthorization(EcoAccess.Participate);
 
         scene.MapPost("/plots/{plotId:guid}/renewals", async (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -106,7 +106,7 @@ internal static class PlotEndpoints
             return result.Rejection is { } r
                 ? r.ToProblem()
                 : Results.Created($"/api/scenes/ecological/plots/{plotId}", new { plotId, number = plot.Number, householdId, fromSeason = from.Season, season = to.Season });
-        }).RequireAuthorization(EcoAccess.Participate);
+        }).WithRequestBody<RenewalRequest>().RequireAuthorization(EcoAccess.Participate);
 
         scene.MapPost("/plots/{plotId:guid}/transfer", async (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -130,7 +130,7 @@ internal static class PlotEndpoints
             return result.Rejection is { } r
                 ? r.ToProblem()
                 : Results.Ok(new { plotId, number = plot.Number, season = term.Season, fromHouseholdId = from, toHouseholdId = to });
-        }).RequireAuthorization(PlatformPolicies.EditCommunityData);
+        }).WithRequestBody<TransferRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
     }
 
     /// <summary>Reads <see cref="HouseholdPlotRequest"/>, checks plot, garden, season, household and the caller's right to act for it.</summary>

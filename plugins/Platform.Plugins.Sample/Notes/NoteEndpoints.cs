@@ -28,7 +28,7 @@ internal static class NoteEndpoints
             return result.Rejection is { } r
                 ? r.ToProblem()
                 : Results.Created("/api/scenes/sample/notes", new { version = result.Version });
-        }).RequireAuthorization(PlatformPolicies.SignedIn);
+        }).WithRequestBody<PostNote>().RequireAuthorization(PlatformPolicies.SignedIn);
 
         scene.MapGet("/notes", async (HttpContext http, IQuerySession session, CancellationToken ct) =>
         {

@@ -23,8 +23,8 @@ internal static class DeviceEndpoints
                 ? Results.Ok((await AnswersAsync([device], locator, ct))[0])
                 : UnknownDevice());
         scene.MapGet("/devices/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<DeviceView>(http, id)).RequireAuthorization(PlatformPolicies.Staff);
-        scene.MapPost("/devices", InstallAsync).RequireAuthorization(PlatformPolicies.EditCommunityData);
-        scene.MapPost("/devices/{id:guid}/status", ReportStatusAsync).RequireAuthorization(PlatformPolicies.EditCommunityData);
+        scene.MapPost("/devices", InstallAsync).WithRequestBody<InstallDeviceRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+        scene.MapPost("/devices/{id:guid}/status", ReportStatusAsync).WithRequestBody<ReportStatusRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
     }
 
     private static async Task<IResult> ListAsync(string? kind, string? status, string? compound, string? community,

@@ -45,7 +45,7 @@ internal static class ActivityEndpoints
                 ? Results.Ok((await AnswersAsync([activity], session, locator, ct))[0])
                 : ProblemResults.Problem(404, "id", "No activity is recorded under this id.", "找不到该活动。"));
 
-        scene.MapPost("/activities", RecordAsync).RequireAuthorization(PlatformPolicies.EditCommunityData);
+        scene.MapPost("/activities", RecordAsync).WithRequestBody<RecordActivityRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
     }
 
     private static async Task<IResult> RecordAsync(HttpContext http, IJurisdictionLocator locator, IGrainFactory grains, IQuerySession session)

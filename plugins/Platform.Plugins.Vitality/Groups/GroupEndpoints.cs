@@ -44,7 +44,7 @@ internal static class GroupEndpoints
                 ? Results.Ok((await AnswersAsync([group], session, locator, ct))[0])
                 : ProblemResults.Problem(404, "id", "No group is registered under this id.", "找不到该团队。"));
 
-        scene.MapPost("/groups", FoundAsync).RequireAuthorization(PlatformPolicies.EditCommunityData);
+        scene.MapPost("/groups", FoundAsync).WithRequestBody<FoundGroupRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
     }
 
     private static async Task<IResult> FoundAsync(HttpContext http, IJurisdictionLocator locator, IGrainFactory grains, IQuerySession session)

@@ -41,6 +41,6 @@ internal static class PlaceEndpoints
             return result.Rejection is { } r
                 ? r.ToProblem()
                 : Results.Created($"/api/scenes/example-id/places/{id}", new { id, name = body.Name!.Trim() });
-        }).RequireAuthorization(PlatformPolicies.EditCommunityData);
+        }).WithRequestBody<RecordPlaceRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
     }
 }
