@@ -20,6 +20,10 @@ public sealed class HostTests(PlatformFixture fixture) : IClassFixture<PlatformF
         foreach (var check in new[] { "database", "silo", "plugins" })
             Assert.Equal("healthy", body.GetProperty("checks").GetProperty(check).GetProperty("status").GetString());
         Assert.Contains("PostgreSQL", body.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
+        // The description counts what runs: the sample plugin may be off (it is by default).
+        var plugins = body.GetProperty("checks").GetProperty("plugins");
+        var running = plugins.GetProperty("data").EnumerateObject().Count(p => p.Value.GetString() == "running");
+        Assert.StartsWith($"{running} of {plugins.GetProperty("data").EnumerateObject().Count()} plugin(s) running", plugins.GetProperty("description").GetString());
     }
 
     [Fact]

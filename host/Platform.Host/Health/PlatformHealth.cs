@@ -100,7 +100,8 @@ internal static class PlatformHealth
             var data = catalog.Entries.ToDictionary(e => e.Id, e => (object)e.State.ToString().ToLowerInvariant());
             var failed = catalog.Entries.Where(e => e.State == PluginState.Failed).ToList();
             return Task.FromResult(failed.Count == 0
-                ? HealthCheckResult.Healthy($"{catalog.Entries.Count} plugin(s) running", data)
+                ? HealthCheckResult.Healthy(
+                    $"{catalog.Entries.Count(e => e.State == PluginState.Running)} of {catalog.Entries.Count} plugin(s) running, the others disabled", data)
                 : HealthCheckResult.Degraded(
                     string.Join("; ", failed.Select(f => $"{f.Id}: {f.Reason}")), data: data));
         }
