@@ -28,11 +28,21 @@ public sealed class EventWriter(IDocumentStore store, IJurisdictionLocator juris
     public async Task<CommandResult> WriteAsync<T>(Guid id, CommandContext context, Func<T?, Task<Outcome>> decide, WriteAccess access = WriteAccess.RecordsCommunity)
         where T : class
     {
-        await using var session = store.LightweightSession();
+        var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<T>(id);
+        if (stream.Aggregate is null && stream.StartingVersion > 0)
+        {
+            // Events without their document: a stream written before its projection existed (an upgrade), or one of
+            // another kind. Rebuild the document from the events once; if none comes of them, the id is not a T.
+            await session.DisposeAsync();
+            await store.Advanced.RebuildSingleStreamAsync<T>(id);
+            session = store.LightweightSession();
+            stream = await session.Events.FetchForWriting<T>(id);
+        }
+        await using var _ = session;
         var current = stream.Aggregate;
         if (current is null && stream.StartingVersion > 0)
-            return CommandResult.Refused(409, "id", $"Another kind of record than {typeof(T).Name} is kept under {id}.", "该编号已用于其他类型的记录。");
+            return CommandResult.Refused(409, "id", $"Another kind of record is kept under {id}.", "该编号已用于其他类型的记录。");
         if (access == WriteAccess.RecordsCommunity && current is ILocatedRecord located
             && await OutsideScopeAsync(context, [new Place(located.Place.Lon, located.Place.Lat, "id")]) is { } denied)
             return new CommandResult(denied, 0);

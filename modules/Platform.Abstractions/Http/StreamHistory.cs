@@ -27,7 +27,7 @@ public static class StreamHistory
     {
         var session = http.RequestServices.GetRequiredService<IQuerySession>();
         if (await session.LoadAsync<TRecord>(id, http.RequestAborted) is null)
-            return ProblemResults.Problem(404, "id", $"No {typeof(TRecord).Name} is recorded under {id}.", "找不到该记录。");
+            return ProblemResults.Problem(404, "id", $"No record of this kind is kept under {id}.", "找不到该类记录。");
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var personal = http.User.MaySeePersonalData();
