@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the platform. Installs, when missing, the Debian packages the tests use as
 # independent references and real servers: PostgreSQL (the store), PROJ (cs2cs, geod), GDAL (ogrinfo),
-# Chromium (the web map's browser test), a CJK font (printed maps) and LibreOffice with poppler (reports).
+# Chromium (the web map's browser test), a CJK font (printed maps), LibreOffice with poppler (reports)
+# and QGIS (python3-qgis, the desktop GIS planners use, driven headless).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,9 @@ fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
 # The reports' DOCX test converts with LibreOffice (headless, no GUI) and reads the PDF back with pdftotext.
 command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# GIS clients: QGIS (headless, python3-qgis under QT_QPA_PLATFORM=offscreen) opens the OGC API and the tiles
+# as a planner's desktop GIS would. Tests call /usr/bin/python3 (the Debian interpreter that has qgis).
+[ -e /usr/lib/python3/dist-packages/qgis ] || need+=(python3-qgis)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   sudo_cmd=()
