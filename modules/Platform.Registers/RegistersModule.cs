@@ -6,6 +6,7 @@ using Platform.Abstractions.Registers;
 using Platform.Abstractions.Reports;
 using Platform.Registers.Compounds;
 using Platform.Registers.Facilities;
+using Platform.Registers.Geography;
 using Platform.Registers.Import;
 using Platform.Registers.Maps;
 using Platform.Registers.Planning;
@@ -33,6 +34,7 @@ public static class RegistersModule
         app.MapCompoundEndpoints();
         app.MapFacilityEndpoints();
         app.MapPlanningEndpoints();
+        app.MapBaseFeatureEndpoints();
         app.MapImportEndpoints();
         return app;
     }

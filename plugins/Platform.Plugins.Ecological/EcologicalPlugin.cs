@@ -9,10 +9,10 @@ using Platform.Plugins.Ecological;
 using Platform.Plugins.Ecological.Demo;
 using Platform.Plugins.Ecological.Gardens;
 using Platform.Plugins.Ecological.Households;
+using Platform.Plugins.Ecological.Http;
 using Platform.Plugins.Ecological.Lottery;
 using Platform.Plugins.Ecological.Participation;
 using Platform.Plugins.Ecological.Maps;
-using Platform.Plugins.Ecological.Plots;
 using Platform.Plugins.Ecological.Statistics;
 
 [assembly: ScenarioPlugin(typeof(EcologicalPlugin),

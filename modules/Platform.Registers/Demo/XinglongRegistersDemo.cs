@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries;
 using Platform.Abstractions.Commands;
 using Platform.Registers.Compounds;
 using Platform.Registers.Facilities;
+using Platform.Registers.Geography;
 using Platform.Registers.Planning;
 using Platform.Registers.Sites;
 using Platform.Spatial;
@@ -57,7 +58,7 @@ public static class XinglongRegistersDemo
     private static async Task BaseGeographyAsync(IGrainFactory grains, CommandContext context)
     {
         async Task Record(string name, string kind, Geometry g, string? roadClass = null) =>
-            await Must(grains.GetGrain<IPlanningGrain>(Guid.NewGuid()).RecordBaseFeatureAsync(new RecordBaseFeature(name, kind, WellKnownText.Write(g), roadClass), context), name);
+            await Must(grains.GetGrain<IBaseFeatureGrain>(Guid.NewGuid()).RecordAsync(new RecordBaseFeature(name, kind, WellKnownText.Write(g), roadClass), context), name);
         await Record("兴隆湖", "water", Lake);
         await Record("鹿溪河", "water", GeometryMeasurement.Buffer(River, 25).Difference(Lake));
         await Record("天府大道", "road", Line(104.045, 30.360, 104.045, 30.440));

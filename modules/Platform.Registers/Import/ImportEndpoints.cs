@@ -12,9 +12,9 @@ using Platform.Abstractions.Registers;
 using Platform.Abstractions.Security;
 using Platform.Registers.Compounds;
 using Platform.Registers.Facilities;
-using Platform.Registers.Planning;
-using Platform.Registers.Sites;
+using Platform.Registers.Geography;
 using Platform.Registers.Shared;
+using Platform.Registers.Sites;
 using Platform.Spatial;
 
 namespace Platform.Registers.Import;
@@ -166,7 +166,7 @@ internal static class ImportEndpoints
         {
             "compounds" => grains.GetGrain<ICompoundGrain>(id).RegisterAsync(new RegisterCompound(Text(a, "name")!, Text(a, "kind")!, wkt,
                 (int)(Number(a, "households") ?? 0), Text(a, "propertyCompany") ?? Text(a, "property"), null, Wire.Today), context),
-            "roads" => grains.GetGrain<IPlanningGrain>(id).RecordBaseFeatureAsync(new RecordBaseFeature(Text(a, "name")!, "road", wkt, Text(a, "class")), context),
+            "roads" => grains.GetGrain<IBaseFeatureGrain>(id).RecordAsync(new RecordBaseFeature(Text(a, "name")!, "road", wkt, Text(a, "class")), context),
             "facilities" => grains.GetGrain<IFacilityGrain>(id).RegisterAsync(new RegisterFacility(Text(a, "name")!, Text(a, "category")!, wkt, Wire.Today, null), context),
             _ => grains.GetGrain<ISiteGrain>(id).RegisterAsync(new RegisterSite(Text(a, "name")!, Text(a, "category") ?? "project", wkt,
                 Text(a, "status") is { } s && SiteStatuses.TryParse(s, out var status) ? status : SiteStatus.Proposed, Wire.Today,

@@ -5,6 +5,7 @@ using Platform.Abstractions.Maps;
 using Platform.Abstractions.Registers;
 using Platform.Registers.Compounds;
 using Platform.Registers.Facilities;
+using Platform.Registers.Geography;
 using Platform.Registers.Planning;
 using Platform.Registers.Sites;
 using Platform.Spatial;

@@ -12,15 +12,10 @@ using Platform.Spatial;
 
 namespace Platform.Registers.Planning;
 
-/// <summary>
-/// <c>/api/planning-zones</c>: the waterfront belt and themed clusters; <c>/api/base-features</c>: the base
-/// geography (water, and the roads that walking distances follow).
-/// </summary>
+/// <summary><c>/api/planning-zones</c>: the waterfront belt and themed clusters (一带六组团).</summary>
 internal static class PlanningEndpoints
 {
     public sealed record ZoneBody(string? Name, string? Kind, string? Theme, JsonElement? Geometry, string? Description);
-
-    public sealed record BaseFeatureBody(string? Name, string? Kind, JsonElement? Geometry, string? Class);
 
     public static void MapPlanningEndpoints(this IEndpointRouteBuilder app)
     {
@@ -49,31 +44,5 @@ internal static class PlanningEndpoints
                 http.User.ToCommandContext("划定规划组团", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/planning-zones/{id}", new { id });
         }).WithRequestBody<ZoneBody>().RequireAuthorization(PlatformPolicies.Administer);
-
-        var features = app.MapGroup("/api/base-features");
-        features.MapGet("", async (string? kind, IQuerySession session, CancellationToken ct) =>
-            (await session.Query<BaseFeatureSummary>().ToListAsync(ct))
-                .Where(b => kind is null || b.Kind == kind)
-                .OrderBy(b => b.Kind, StringComparer.Ordinal).ThenBy(b => b.Name, StringComparer.Ordinal)
-                .Select(b => new
-                {
-                    b.Id, b.Name, b.Kind, b.Class,
-                    lengthMetres = Math.Round(GeometryMeasurement.LengthMetres(WellKnownText.Read(b.GeometryWkt)), 1),
-                    geometry = Wire.Geometry(b.GeometryWkt),
-                }));
-        features.MapPost("", async (HttpContext http, IGrainFactory grains) =>
-        {
-            var (body, bad) = await RequestBody.ReadAsync<BaseFeatureBody>(http);
-            if (bad is not null)
-                return bad;
-            var (geometry, geometryProblem) = GeometryInput.Parse(body!.Geometry);
-            if (geometryProblem is not null)
-                return geometryProblem;
-            var id = Guid.NewGuid();
-            var result = await grains.GetGrain<IPlanningGrain>(id).RecordBaseFeatureAsync(
-                new RecordBaseFeature(body.Name ?? "", body.Kind ?? "", WellKnownText.Write(geometry!), body.Class),
-                http.User.ToCommandContext(body.Kind == "road" ? "登记道路" : "登记基础地理要素", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/base-features/{id}", new { id });
-        }).WithRequestBody<BaseFeatureBody>().RequireAuthorization(PlatformPolicies.Administer);
     }
 }

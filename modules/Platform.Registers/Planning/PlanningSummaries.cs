@@ -14,32 +14,11 @@ internal sealed class PlanningZoneSummary
     public string Description { get; set; } = "";
 }
 
-/// <summary>Water or road; <see cref="Kind"/> is <c>water</c> or <c>road</c>.</summary>
-internal sealed class BaseFeatureSummary
-{
-    public Guid Id { get; set; }
-    public string Name { get; set; } = "";
-    public string Kind { get; set; } = "";
-    public string GeometryWkt { get; set; } = "";
-
-    /// <summary>For roads: <c>main</c> (主干路) or <c>local</c> (支路).</summary>
-    public string? Class { get; set; }
-}
-
 internal sealed class PlanningZoneProjection : SingleStreamProjection<PlanningZoneSummary, Guid>
 {
     public PlanningZoneProjection() => IncludeType<ZoneDesignated>();
 
     public override PlanningZoneSummary Evolve(PlanningZoneSummary? snapshot, Guid id, IEvent e) => e.Data is ZoneDesignated z
         ? new PlanningZoneSummary { Id = id, Name = z.Name, Kind = z.Kind, Theme = z.Theme, GeometryWkt = z.GeometryWkt, Description = z.Description }
-        : snapshot!;
-}
-
-internal sealed class BaseFeatureProjection : SingleStreamProjection<BaseFeatureSummary, Guid>
-{
-    public BaseFeatureProjection() => IncludeType<BaseFeatureRecorded>();
-
-    public override BaseFeatureSummary Evolve(BaseFeatureSummary? snapshot, Guid id, IEvent e) => e.Data is BaseFeatureRecorded b
-        ? new BaseFeatureSummary { Id = id, Name = b.Name, Kind = b.Kind, GeometryWkt = b.GeometryWkt, Class = b.Kind == "road" ? b.Class ?? "main" : null }
         : snapshot!;
 }

@@ -3,6 +3,7 @@ using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Registers;
 using Platform.Registers.Compounds;
 using Platform.Registers.Facilities;
+using Platform.Registers.Geography;
 using Platform.Registers.Planning;
 using Platform.Registers.Shared;
 using Platform.Registers.Sites;

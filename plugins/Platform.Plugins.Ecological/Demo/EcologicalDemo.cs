@@ -3,7 +3,6 @@ using NetTopologySuite.Geometries;
 using Platform.Abstractions.Commands;
 using Platform.Plugins.Ecological.Gardens;
 using Platform.Plugins.Ecological.Households;
-using Platform.Plugins.Ecological.Plots;
 using Platform.Spatial;
 
 namespace Platform.Plugins.Ecological.Demo;

@@ -13,7 +13,7 @@ public sealed record SeasonTerm(
 /// A garden site was laid out: its boundary (WKT, EPSG:4490), kind (<c>edible</c> 菜园 or <c>green</c> 绿地),
 /// how it was subdivided (<c>grid</c> with target plot size and path width, or <c>hand</c>-drawn plots),
 /// and the community it lay in when laid out (null when the jurisdiction did not know the place).
-/// The plots themselves are started as streams of their own in the same transaction (<see cref="Plots.PlotLaidOut"/>).
+/// The plots themselves are started as streams of their own in the same transaction (<see cref="PlotLaidOut"/>).
 /// </summary>
 public sealed record GardenLaidOut(
     string Name,
@@ -31,7 +31,7 @@ public sealed record GardenLaidOut(
 /// <summary>A season term was added to a garden (renewals and claims for it become possible).</summary>
 public sealed record SeasonOpened(SeasonTerm Term);
 
-/// <summary>A hand-drawn plot was added to an existing garden (its stream starts with <see cref="Plots.PlotLaidOut"/>).</summary>
+/// <summary>A hand-drawn plot was added to an existing garden (its stream starts with <see cref="PlotLaidOut"/>).</summary>
 public sealed record PlotAdded(Guid PlotId);
 
 /// <summary>A household joined the garden's waiting list for a season, behind everyone already on it.</summary>

@@ -5,7 +5,6 @@ using NetTopologySuite.Geometries;
 using Platform.Abstractions.Commands;
 using Platform.Plugins.Ecological.Households;
 using Platform.Plugins.Ecological.Lottery;
-using Platform.Plugins.Ecological.Plots;
 using Platform.Spatial;
 
 namespace Platform.Plugins.Ecological.Gardens;
@@ -163,7 +162,7 @@ internal sealed class GardenGrain(EventWriter writer, IDocumentStore store, IGra
             var entrants = new List<Guid>();
             foreach (var h in round.Entrants)
             {
-                if ((await grains.GetGrain<IHouseholdGrain>(h).StandingAsync(round.Season)).PlotId is null)
+                if ((await grains.GetGrain<IHoldingsGrain>(h).StandingAsync(round.Season)).PlotId is null)
                     entrants.Add(h);
             }
             List<Guid> plots;
@@ -220,7 +219,7 @@ internal sealed class GardenGrain(EventWriter writer, IDocumentStore store, IGra
         var deadline = clock.GetUtcNow().AddHours(garden.AcceptOfferHours);
         foreach (var householdId in garden.WaitingIn(season).ToList())
         {
-            if ((await grains.GetGrain<IHouseholdGrain>(householdId).StandingAsync(season)).PlotId is not null)
+            if ((await grains.GetGrain<IHoldingsGrain>(householdId).StandingAsync(season)).PlotId is not null)
             {
                 await LeaveWaitingListAsync(new WaitingListLeft(season, householdId, "ineligible", null), context);
                 continue;
@@ -258,7 +257,7 @@ internal sealed class GardenGrain(EventWriter writer, IDocumentStore store, IGra
 
     private async Task<Outcome?> IneligibleAsync(Guid householdId, string season)
     {
-        var standing = await grains.GetGrain<IHouseholdGrain>(householdId).StandingAsync(season);
+        var standing = await grains.GetGrain<IHoldingsGrain>(householdId).StandingAsync(season);
         if (!standing.Registered)
             return Outcome.Refuse(404, "householdId", "No household is registered under this id.", "未找到该住户的报名登记。");
         return standing.PlotId is not null

@@ -98,17 +98,6 @@ public sealed class GardenView : ILocatedRecord
 /// <summary>A place on a waiting list; the list's order is the order of these entries.</summary>
 public sealed record WaitingEntry(string Season, Guid HouseholdId);
 
-/// <summary>A lottery round: the plots it holds, who entered, and once drawn the recorded draw.</summary>
-public sealed class LotteryRound
-{
-    public Guid RoundId { get; set; }
-    public string Season { get; set; } = "";
-    public List<Guid> PlotIds { get; set; } = [];
-    public List<Guid> Entrants { get; set; } = [];
-    public DateTimeOffset OpenedAt { get; set; }
-    public LotteryDrawn? Draw { get; set; }
-}
-
 /// <summary>edible (可食地景/菜园) or green (绿地).</summary>
 public static class GardenKinds
 {

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Platform.Abstractions.Security;
-using Platform.Plugins.Ecological.Gardens;
 
 namespace Platform.Plugins.Ecological.Lottery;
 

@@ -29,3 +29,14 @@ public sealed record LotteryDrawn(
 
 /// <summary>One winner of a draw and the plot allotted.</summary>
 public sealed record LotteryWin(Guid HouseholdId, Guid PlotId);
+
+/// <summary>A lottery round: the plots it holds, who entered, and once drawn the recorded draw.</summary>
+public sealed class LotteryRound
+{
+    public Guid RoundId { get; set; }
+    public string Season { get; set; } = "";
+    public List<Guid> PlotIds { get; set; } = [];
+    public List<Guid> Entrants { get; set; } = [];
+    public DateTimeOffset OpenedAt { get; set; }
+    public LotteryDrawn? Draw { get; set; }
+}

@@ -1,7 +1,6 @@
 using Marten;
 using Platform.Abstractions.Maps;
 using Platform.Plugins.Ecological.Gardens;
-using Platform.Plugins.Ecological.Plots;
 using Platform.Spatial;
 
 namespace Platform.Plugins.Ecological.Maps;

@@ -6,7 +6,6 @@ using Platform.Abstractions.Jurisdiction;
 using Platform.Plugins.Ecological.Gardens;
 using Platform.Plugins.Ecological.Households;
 using Platform.Plugins.Ecological.Http;
-using Platform.Plugins.Ecological.Plots;
 
 namespace Platform.Plugins.Ecological.Statistics;
 

@@ -1,6 +1,6 @@
 using Platform.Abstractions.Commands;
 
-namespace Platform.Plugins.Ecological.Plots;
+namespace Platform.Plugins.Ecological.Gardens;
 
 /// <summary>
 /// A plot as read models see it: where it is, and per season who holds it, who it is offered to, or which
@@ -9,7 +9,7 @@ namespace Platform.Plugins.Ecological.Plots;
 /// </summary>
 public sealed class PlotView : ILocatedRecord
 {
-    (double Lon, double Lat) ILocatedRecord.Place => Gardens.GardenView.PlaceOf(BoundaryWkt);
+    (double Lon, double Lat) ILocatedRecord.Place => GardenView.PlaceOf(BoundaryWkt);
 
     public Guid Id { get; set; }
     public Guid GardenId { get; set; }

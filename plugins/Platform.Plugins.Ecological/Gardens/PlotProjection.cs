@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
-namespace Platform.Plugins.Ecological.Plots;
+namespace Platform.Plugins.Ecological.Gardens;
 
 /// <summary>Folds a plot's stream into its <see cref="PlotView"/> (inline: a claim is visible to the next read).</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using Platform.Abstractions.Security;
 
-namespace Platform.Plugins.Ecological.Plots;
+namespace Platform.Plugins.Ecological.Gardens;
 
 /// <summary>A plot was laid out in a garden: number, boundary (WKT, EPSG:4490), area in m² (Gauss–Krüger plane), <c>grid</c> or <c>hand</c>.</summary>
 public sealed record PlotLaidOut(Guid GardenId, string Number, string BoundaryWkt, double AreaSquareMetres, string Layout);

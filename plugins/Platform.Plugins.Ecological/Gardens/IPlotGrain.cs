@@ -1,6 +1,6 @@
 using Platform.Abstractions.Commands;
 
-namespace Platform.Plugins.Ecological.Plots;
+namespace Platform.Plugins.Ecological.Gardens;
 
 /// <summary>
 /// The single writer of a plot's stream. Orleans runs one call at a time per grain, so of any number of

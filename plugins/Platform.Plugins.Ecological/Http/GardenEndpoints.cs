@@ -9,11 +9,10 @@ using Platform.Abstractions.Http;
 using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Security;
 using Platform.Plugins.Ecological.Households;
-using Platform.Plugins.Ecological.Http;
-using Platform.Plugins.Ecological.Plots;
+using Platform.Plugins.Ecological.Gardens;
 using Platform.Spatial;
 
-namespace Platform.Plugins.Ecological.Gardens;
+namespace Platform.Plugins.Ecological.Http;
 
 internal static class GardenEndpoints
 {

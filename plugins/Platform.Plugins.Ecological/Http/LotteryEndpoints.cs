@@ -10,10 +10,9 @@ using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Security;
 using Platform.Plugins.Ecological.Gardens;
 using Platform.Plugins.Ecological.Households;
-using Platform.Plugins.Ecological.Http;
-using Platform.Plugins.Ecological.Plots;
+using Platform.Plugins.Ecological.Lottery;
 
-namespace Platform.Plugins.Ecological.Lottery;
+namespace Platform.Plugins.Ecological.Http;
 
 /// <summary>Open a round over the given free plots (default: every free plot of the season).</summary>
 public sealed record OpenRoundRequest(string? Season, List<Guid>? PlotIds);

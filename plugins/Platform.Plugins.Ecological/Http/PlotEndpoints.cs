@@ -8,9 +8,8 @@ using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Security;
 using Platform.Plugins.Ecological.Gardens;
 using Platform.Plugins.Ecological.Households;
-using Platform.Plugins.Ecological.Http;
 
-namespace Platform.Plugins.Ecological.Plots;
+namespace Platform.Plugins.Ecological.Http;
 
 /// <summary><c>{"householdId":…,"season":…}</c> for claims, releases, offers; <c>season</c> defaults to the garden's current season.</summary>
 public sealed record HouseholdPlotRequest(Guid? HouseholdId, string? Season);

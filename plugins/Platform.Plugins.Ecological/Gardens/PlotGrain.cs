@@ -1,9 +1,8 @@
 using Marten;
 using Platform.Abstractions.Commands;
-using Platform.Plugins.Ecological.Gardens;
 using Platform.Plugins.Ecological.Households;
 
-namespace Platform.Plugins.Ecological.Plots;
+namespace Platform.Plugins.Ecological.Gardens;
 
 /// <summary>
 /// The single writer of a plot's stream. Taking part (claims, releases, renewals, offers) is
@@ -39,13 +38,13 @@ internal sealed class PlotGrain(EventWriter writer, IDocumentStore store, IGrain
                 ? Conflict("householdId", $"This household does not hold plot {plot.Number} in season {season}.", $"该住户本季未认领 {plot.Number} 号地块。")
                 : Outcome.Append(new PlotReleased(season, householdId, clock.GetUtcNow())), WriteAccess.Participation);
         if (result.Accepted)
-            await grains.GetGrain<IHouseholdGrain>(householdId).LetGoAsync(season, Id);
+            await grains.GetGrain<IHoldingsGrain>(householdId).LetGoAsync(season, Id);
         return result;
     }
 
     public async Task<CommandResult> TransferAsync(Guid fromHouseholdId, Guid toHouseholdId, string season, CommandContext context)
     {
-        var to = grains.GetGrain<IHouseholdGrain>(toHouseholdId);
+        var to = grains.GetGrain<IHoldingsGrain>(toHouseholdId);
         var held = false;
         var result = await Compensated(() => writer.WriteAsync<PlotView>(Id, context, async plot =>
         {
@@ -61,13 +60,13 @@ internal sealed class PlotGrain(EventWriter writer, IDocumentStore store, IGrain
             return Outcome.Append(new PlotTransferred(season, fromHouseholdId, toHouseholdId, clock.GetUtcNow()));
         }), () => held ? to.LetGoAsync(season, Id) : Task.CompletedTask);
         if (result.Accepted)
-            await grains.GetGrain<IHouseholdGrain>(fromHouseholdId).LetGoAsync(season, Id);
+            await grains.GetGrain<IHoldingsGrain>(fromHouseholdId).LetGoAsync(season, Id);
         return result;
     }
 
     public Task<CommandResult> RenewAsync(Guid householdId, string fromSeason, string toSeason, CommandContext context)
     {
-        var household = grains.GetGrain<IHouseholdGrain>(householdId);
+        var household = grains.GetGrain<IHoldingsGrain>(householdId);
         var held = false;
         return Compensated(() => writer.WriteAsync<PlotView>(Id, context, async plot =>
         {
@@ -122,7 +121,7 @@ internal sealed class PlotGrain(EventWriter writer, IDocumentStore store, IGrain
     /// <summary>Claims for a household: holds the season at the household first (one plot per household per season), gives it back if nothing is written.</summary>
     private Task<CommandResult> TakeAsync(Guid householdId, string season, CommandContext context, Func<PlotView, object> claimOrRefusal)
     {
-        var household = grains.GetGrain<IHouseholdGrain>(householdId);
+        var household = grains.GetGrain<IHoldingsGrain>(householdId);
         var held = false;
         return Compensated(() => writer.WriteAsync<PlotView>(Id, context, async plot =>
         {

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Commands;
 using Platform.Abstractions.Http;
 using Platform.Abstractions.Security;
-using Platform.Plugins.Ecological.Http;
 using Platform.Plugins.Ecological.Participation;
-using Platform.Plugins.Ecological.Plots;
+using Platform.Plugins.Ecological.Gardens;
+using Platform.Plugins.Ecological.Households;
 
-namespace Platform.Plugins.Ecological.Households;
+namespace Platform.Plugins.Ecological.Http;
 
 /// <summary>
 /// <c>POST /registrations</c>: a household registers with its householder, compound (name as given; optional id from
