@@ -89,6 +89,55 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         Assert.Empty(errors);
     }
 
+    [Theory]
+    // Between them these two zones differ from the UTC date at every hour of the day (UTC+14 from 10:00 UTC, UTC-11 before 11:00 UTC).
+    [InlineData("Pacific/Kiritimati")]
+    [InlineData("Pacific/Pago_Pago")]
+    public async Task MapPage_OpensOnTheLocalDate_NotTheUtcDate(string zone)
+    {
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var before = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, tz).DateTime);
+        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { TimezoneId = zone });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(host.Address.ToString());
+        await page.WaitForFunctionAsync("() => window.platformMap && platformMap.ready", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        var shown = DateOnly.Parse(await page.EvaluateAsync<string>("() => platformMap.state.date"), System.Globalization.CultureInfo.InvariantCulture);
+        var after = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, tz).DateTime);
+        Assert.True(shown == before || shown == after, $"the page opened on {shown:yyyy-MM-dd}; the date in {zone} is {after:yyyy-MM-dd}");
+        Assert.Equal(shown.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), await page.Locator("#date-input").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task Popups_ShowCodesAsLabels_AndFollowTheLanguage_AndTheStatisticsLeaveTheMapUncovered()
+    {
+        var (page, errors) = await OpenMapAsync("platformMap.ready");
+        await WaitSettledAsync(page);
+        var map = (await page.Locator("#map").BoundingBoxAsync())!;
+        var stats = (await page.Locator("#stats").BoundingBoxAsync())!;
+        Assert.True(stats.Y >= map.Y + map.Height - 1 || stats.X >= map.X + map.Width - 1,
+            $"the statistics ({stats.X},{stats.Y} {stats.Width}×{stats.Height}) cover the map ({map.X},{map.Y} {map.Width}×{map.Height})");
+
+        using var client = host.Process.CreateClient();
+        var facility = (await client.GetFromJsonAsync<JsonElement>("/ogc/collections/registers-facilities/items?limit=1000")).GetProperty("features")
+            .EnumerateArray().First(f => f.GetProperty("properties").GetProperty("category").GetString() == "children_playground");
+        var at = facility.GetProperty("geometry").GetProperty("coordinates");
+        var (lon, lat) = (at[0].GetDouble(), at[1].GetDouble());
+        await page.EvaluateAsync(FormattableString.Invariant($"() => platformMap.goTo({lon}, {lat}, 19)"));
+        await WaitTilesAsync(page);
+        await ClickAtAsync(page, lon, lat);
+        await page.WaitForFunctionAsync("() => platformMap.popupText().includes('儿童活动场地')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        Assert.DoesNotContain("children_playground", await page.EvaluateAsync<string>("() => platformMap.popupText()"));
+
+        await page.Locator("#lang").ClickAsync();
+        await page.WaitForFunctionAsync("() => platformMap.popupText().includes(\"Children's playground\")", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        var english = await page.EvaluateAsync<string>("() => platformMap.popupText()");
+        Assert.Contains("Category", english);
+        Assert.DoesNotContain("children_playground", english);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "popup-english.png") });
+        await page.Locator("#lang").ClickAsync();
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task MapPage_ShowsLifeCircleCoverageByCommunity_AsTheServiceSceneComputesIt()
     {

@@ -1,9 +1,18 @@
 // A click on the map: a popup with the attributes of the features under it, unless a drawing owns the click.
-import { $, state } from './state.js';
+import { $, state, onChange } from './state.js';
 import { title, language } from './i18n.js';
 import { map, popup, closePopup } from './mapview.js';
 
 const clickListeners = [];
+let shown = null; // { coordinate, hits } of the open popup, redrawn when the language changes
+
+/** The label of a coded value: the legend's for the themed attribute, the field's own code labels otherwise. */
+function valueText(d, field, v) {
+  const coded = (field.name === d.style.themeField ? d.style.legend : null)?.find(e => String(e.value) === String(v))
+    ?? field.values?.find(e => String(e.value) === String(v));
+  if (coded) return title(coded);
+  return typeof v === 'number' ? v.toLocaleString(language() === 'zh' ? 'zh-CN' : 'en') : v;
+}
 
 /** Calls `listener(hits)` after each click that is not part of a drawing; hits are `{ d, props, feature }`. */
 export const onFeatureClick = listener => clickListeners.push(listener);
@@ -20,17 +29,18 @@ function showPopup(coordinate, hits) {
       if (v === undefined || v === null || v === '') continue;
       const tr = table.insertRow();
       tr.insertCell().textContent = title(field);
-      // A themed attribute shows its legend label (支路, not local).
-      const legend = field.name === d.style.themeField ? d.style.legend.find(e => String(e.value) === String(v)) : null;
-      tr.insertCell().textContent = legend ? title(legend) : typeof v === 'number' ? v.toLocaleString(language() === 'zh' ? 'zh-CN' : 'en') : v;
+      // A coded attribute shows its label (支路, not local; 儿童活动场地, not children_playground), never the code.
+      tr.insertCell().textContent = valueText(d, field, v);
     }
     box.append(h, table);
   }
   $('popup').hidden = false;
   popup.setPosition(coordinate);
+  shown = { coordinate, hits };
 }
 
 export function setUpPopups() {
+  onChange('language', () => { if (shown && !$('popup').hidden) showPopup(shown.coordinate, shown.hits); });
   map.on('singleclick', event => {
     // No popups while a shape is being drawn or an edited site awaits saving: clicks there belong to the editing.
     if (state.mode || state.draw || state.editing) return;

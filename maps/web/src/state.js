@@ -3,8 +3,14 @@ export const $ = id => document.getElementById(id);
 
 export const COMMUNITIES = 'jurisdiction-communities';
 
+/** Today's date where the browser is (a planner in Beijing at 07:00 sees today, not yesterday's UTC date). */
+export function localDate(at = new Date()) {
+  const pad = n => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
 export const state = {
-  date: new Date().toISOString().slice(0, 10),
+  date: localDate(),
   descriptors: [],
   layers: {},          // id -> ol layer
   community: null,     // { name, geometry (EPSG:3857) }

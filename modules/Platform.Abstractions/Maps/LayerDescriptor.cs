@@ -29,7 +29,20 @@ public sealed record LayerDescriptor(
     bool VisibleByDefault = true);
 
 /// <summary>An attribute of a layer's features. <paramref name="Type"/>: string, integer, number, boolean or date.</summary>
-public sealed record LayerField(string Name, string Type, string TitleZh, string TitleEn);
+public sealed record LayerField(string Name, string Type, string TitleZh, string TitleEn)
+{
+    /// <summary>
+    /// For a coded attribute (a category, a kind, a level): the label of each code, so that no surface shows a raw code
+    /// (popups, HTML pages, printed legends). Since SDK 1.4.
+    /// </summary>
+    public IReadOnlyList<FieldValue>? Values { get; init; }
+
+    /// <summary>This field with the labels of its codes.</summary>
+    public LayerField Coded(IEnumerable<FieldValue> values) => this with { Values = [.. values] };
+}
+
+/// <summary>The label of one code of a coded attribute.</summary>
+public sealed record FieldValue(string Value, string LabelZh, string LabelEn);
 
 /// <summary>
 /// Default style: colours as CSS hex (<c>#rrggbb</c> or <c>#rrggbbaa</c>). With <paramref name="ThemeField"/>

@@ -8,8 +8,9 @@ public static class PlatformSdk
     /// added (1.1: <c>IRegisterReader.RoadsAsync</c>; 1.2: the one write path
     /// <c>EventWriter</c> with caller scopes, <c>StreamHistory.AnswerAsync&lt;T&gt;</c>, <c>PersonalDataAttribute</c>,
     /// <c>ScenarioPluginAttribute.EnabledByDefault</c>; 1.3: web panels and menu entries (<c>WebPanel</c>, <c>WebMenuEntry</c>),
-    /// <c>IReportSection.SharesFigures</c>, <c>ReportPeriod.AsOf</c>), so a plugin using an addition asks for at least its
+    /// <c>IReportSection.SharesFigures</c>, <c>ReportPeriod.AsOf</c>; 1.4: labels of coded layer attributes,
+    /// <c>LayerField.Values</c>), so a plugin using an addition asks for at least its
     /// version (<c>[1.3,2.0)</c>).
     /// </summary>
-    public static readonly Version Version = new(1, 3, 0);
+    public static readonly Version Version = new(1, 4, 0);
 }

@@ -12,7 +12,8 @@ internal static class JurisdictionLayers
     [
         new("name", "string", "名称", "Name"),
         new("code", "string", "编码", "Code"),
-        new("level", "string", "层级", "Level"),
+        new LayerField("level", "string", "层级", "Level").Coded([new("street", "街道", "Street"), new("community", "社区", "Community"),
+            new("village", "村", "Village"), new("group", "村(居)民小组", "Resident group")]),
         new("levelZh", "string", "层级（中文）", "Level (Chinese)"),
         new("parent", "string", "上级单位", "Parent"),
         new("ownerStreet", "string", "权属街道", "Owner street"),

@@ -90,7 +90,7 @@ internal static class RegisterLayers
             });
         Add(services, new LayerDescriptor("registers-sites", "项目建设点位", "Project sites", "Polygon",
             [F("name", "string", "名称", "Name"), F("status", "string", "状态", "Status"), F("statusZh", "string", "状态（中文）", "Status (Chinese)"),
-             F("category", "string", "类别", "Category"), F("budgetWan", "number", "投资（万元）", "Budget (10k CNY)"), F("owner", "string", "业主单位", "Owner"),
+             F("category", "string", "类别", "Category").Coded(SiteCategories.All), F("budgetWan", "number", "投资（万元）", "Budget (10k CNY)"), F("owner", "string", "业主单位", "Owner"),
              F("zone", "string", "规划组团", "Zone"), F("community", "string", "所在社区", "Community"), F("areaSquareMetres", "number", "面积（平方米）", "Area (m²)")],
             new LayerStyle("#e74c3c", "#922b21", 1.5, 6, "status",
                 [new("proposed", "拟建", "Proposed", "#f7dc6f"), new("approved", "已批复", "Approved", "#f0b27a"),
@@ -114,7 +114,7 @@ internal static class RegisterLayers
 
     private static LayerDescriptor FacilityLayer(string id, string zh, string en, string kind, int order, LegendEntry[] legend) =>
         new(id, zh, en, "Point",
-            [new("name", "string", "名称", "Name"), new("category", "string", "类别", "Category"), new("categoryZh", "string", "类别（中文）", "Category (Chinese)"),
+            [new("name", "string", "名称", "Name"), new LayerField("category", "string", "类别", "Category").Coded(FacilityCategories.All.Select(c => new FieldValue(c.Code, c.NameZh, c.NameEn))), new("categoryZh", "string", "类别（中文）", "Category (Chinese)"),
              new("circle", "string", "生活圈层级", "Life-circle level"), new("community", "string", "所在社区", "Community")],
             new LayerStyle(kind == FacilityCategories.Public ? "#1f77b4" : "#d62728", "#ffffff", 1, 6, "circle", legend, "name"), "facilities", true, order);
 

@@ -15,7 +15,7 @@ internal sealed class PlotLayer(IDocumentStore store) : IMapLayer
         "ecological-plots", "生态场景地块（菜园·绿地）", "Ecological scene plots (edible gardens, green plots)", "Polygon",
         [
             new LayerField("garden", "string", "园地", "Garden"),
-            new LayerField("kind", "string", "类型", "Kind"),
+            new LayerField("kind", "string", "类型", "Kind").Coded([new(GardenKinds.Edible, "菜园", "Edible garden"), new(GardenKinds.Green, "绿地", "Green plot")]),
             new LayerField("number", "string", "编号", "Number"),
             new LayerField("areaSquareMetres", "number", "面积（平方米）", "Area (m²)"),
             new LayerField("season", "string", "季", "Season"),

@@ -10,7 +10,8 @@ internal sealed class ServiceProjectLayer(IDocumentStore store) : IMapLayer
 {
     public LayerDescriptor Descriptor { get; } = new("service-projects", "服务场景项目（党群服务中心、架空层）", "Service projects (centres, ground-floor spaces)", "Point",
         [
-            new("name", "string", "名称", "Name"), new("kind", "string", "类型", "Kind"), new("kindZh", "string", "类型（中文）", "Kind (Chinese)"),
+            new("name", "string", "名称", "Name"), new LayerField("kind", "string", "类型", "Kind").Coded([new("party_mass_center", ServiceProjectKinds.Kinds["party_mass_center"], "Party-mass service centre"),
+                new("ground_floor_space", ServiceProjectKinds.Kinds["ground_floor_space"], "Ground-floor shared space")]), new("kindZh", "string", "类型（中文）", "Kind (Chinese)"),
             new("compound", "string", "所在小区", "Compound"), new("status", "string", "状态", "Status"), new("statusZh", "string", "状态（中文）", "Status (Chinese)"),
             new("areaSquareMetres", "number", "面积（平方米）", "Area (m²)"),
         ],

@@ -14,7 +14,7 @@ internal sealed class DeviceLayer(IDocumentStore store) : IMapLayer
         "smart-devices", "智慧小区设备", "Smart-compound devices", "Point",
         [
             new LayerField("name", "string", "设备名称", "Name"),
-            new LayerField("kind", "string", "设备类型", "Kind"),
+            new LayerField("kind", "string", "设备类型", "Kind").Coded(DeviceKinds.All.Select(k => new FieldValue(k.Code, k.NameZh, k.NameEn))),
             new LayerField("kindZh", "string", "设备类型（中文）", "Kind (Chinese)"),
             new LayerField("compound", "string", "所在小区", "Compound"),
             new LayerField("status", "string", "状态", "Status"),
