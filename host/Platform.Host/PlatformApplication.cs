@@ -57,6 +57,7 @@ public static class PlatformApplication
         builder.Services.AddRegisters();
         builder.Services.AddReports();
         builder.Services.AddSingleton<ChangeNotifier>();
+        builder.Services.AddSingleton<Platform.Abstractions.Commands.PlaceMustLieWithinTheStreetTerritoryRule>();
         builder.Services.AddSingleton<Platform.Abstractions.Commands.EventWriter>();
         builder.Services.AddSingleton<LayerCatalog>();
         builder.Services.AddSingleton<IReportSectionCatalog, ActiveReportSections>();

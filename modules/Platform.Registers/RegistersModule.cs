@@ -53,6 +53,7 @@ public static class RegistersModule
         options.Events.MapEventType<ServiceHubRegistered>("registers.service_hub_registered");
         options.Events.MapEventType<ZoneDesignated>("registers.zone_designated");
         options.Events.MapEventType<BaseFeatureRecorded>("registers.base_feature_recorded");
+        options.Schema.For<RegisterImport>().Index(i => i.Sha256);
         options.Projections.Add(new SiteSummaryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new CompoundSummaryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new FacilitySummaryProjection(), ProjectionLifecycle.Inline);

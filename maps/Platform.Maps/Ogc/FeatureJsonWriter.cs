@@ -46,7 +46,8 @@ internal static class FeatureJsonWriter
     public static void WriteGeometry(Utf8JsonWriter w, Geometry g, bool northFirst)
     {
         w.WriteStartObject();
-        w.WriteString("type", g.GeometryType);
+        // A bare ring is not a GeoJSON type (RFC 7946 §1.4): it is written as the LineString it is.
+        w.WriteString("type", g is LinearRing ? "LineString" : g.GeometryType);
         if (g is GeometryCollection collection and not MultiPoint and not MultiLineString and not MultiPolygon)
         {
             w.WriteStartArray("geometries");

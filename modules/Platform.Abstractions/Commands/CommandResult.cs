@@ -18,6 +18,10 @@ public sealed record Rejection(
     /// <summary>For geometric refusals: the area of the offending part in m².</summary>
     [Id(5)]
     public double? AreaSquareMetres { get; init; }
+
+    /// <summary>For refusals of a place: how far it lies beyond where it may, in metres.</summary>
+    [Id(6)]
+    public double? DistanceMetres { get; init; }
 }
 
 /// <summary>The outcome of a command: accepted with the stream version it produced, or rejected.</summary>

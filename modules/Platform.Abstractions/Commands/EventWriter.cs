@@ -17,7 +17,7 @@ namespace Platform.Abstractions.Commands;
 /// none besides the grain) makes the save fail, answered as 409 with nothing written.
 /// Registered by the host as a singleton; plugins receive it through their grains' constructors.
 /// </remarks>
-public sealed class EventWriter(IDocumentStore store, IJurisdictionLocator jurisdiction, ILogger<EventWriter> logger)
+public sealed class EventWriter(IDocumentStore store, IJurisdictionLocator jurisdiction, PlaceMustLieWithinTheStreetTerritoryRule territory, ILogger<EventWriter> logger)
 {
     /// <summary>Decides a command on aggregate <typeparamref name="T"/> (null while the stream does not exist) and appends what was decided.</summary>
     public Task<CommandResult> WriteAsync<T>(Guid id, CommandContext context, Func<T?, Outcome> decide, WriteAccess access = WriteAccess.RecordsCommunity)
@@ -50,6 +50,13 @@ public sealed class EventWriter(IDocumentStore store, IJurisdictionLocator juris
         var outcome = await decide(current);
         if (outcome.Rejection is { } rejection)
             return new CommandResult(rejection, 0);
+        // Where a thing may lie at all comes before who may put it there: a place in another city is refused as such.
+        foreach (var place in outcome.Places.Concat(outcome.Extents))
+        {
+            var shape = place.Shape ?? Platform.Spatial.StorageCrs.Factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(place.Lon, place.Lat));
+            if (await territory.CheckAsync(shape, place.Field) is { } outside)
+                return new CommandResult(outside, 0);
+        }
         if (access == WriteAccess.RecordsCommunity && outcome.Places.Count > 0
             && await OutsideScopeAsync(context, outcome.Places) is { } deniedThere)
             return new CommandResult(deniedThere, 0);

@@ -12,6 +12,7 @@ public sealed class Outcome
 {
     private readonly List<Place> _places = [];
     private readonly List<NewStream> _newStreams = [];
+    private readonly List<Place> _extents = [];
 
     private Outcome(Rejection? rejection, IReadOnlyList<object> events)
     {
@@ -27,6 +28,9 @@ public sealed class Outcome
 
     /// <summary>The places (EPSG:4490) the events put the record; the caller must be allowed to change records there.</summary>
     public IReadOnlyList<Place> Places => _places;
+
+    /// <summary>Geometries the events draw that must lie within the street's territory but decide no community (<see cref="Within"/>).</summary>
+    public IReadOnlyList<Place> Extents => _extents;
 
     /// <summary>Streams started in the same transaction as <see cref="Events"/> (all of it, or nothing).</summary>
     public IReadOnlyList<NewStream> NewStreams => _newStreams;
@@ -57,11 +61,25 @@ public sealed class Outcome
         return this;
     }
 
-    /// <summary>The events put the record at <paramref name="geometry"/> (EPSG:4490): its interior point decides the community.</summary>
+    /// <summary>
+    /// The events put the record at <paramref name="geometry"/> (EPSG:4490): its interior point decides the community,
+    /// and the whole of it must lie within the street's territory (<see cref="PlaceMustLieWithinTheStreetTerritoryRule"/>).
+    /// </summary>
     public Outcome At(Geometry geometry, string field = "geometry")
     {
         var point = GeometryMeasurement.InteriorPoint(geometry);
-        return At(point.X, point.Y, field);
+        _places.Add(new Place(point.X, point.Y, field) { Shape = geometry });
+        return this;
+    }
+
+    /// <summary>
+    /// The events draw <paramref name="geometry"/> (EPSG:4490), which must lie within the street's territory, without
+    /// putting the record in a community (planning zones, roads, water: administrators' registers of the whole street).
+    /// </summary>
+    public Outcome Within(Geometry geometry, string field = "geometry")
+    {
+        _extents.Add(new Place(double.NaN, double.NaN, field) { Shape = geometry });
+        return this;
     }
 
     /// <summary>Also starts the stream <paramref name="id"/> of aggregate <typeparamref name="TAggregate"/> in the same transaction.</summary>
@@ -76,4 +94,8 @@ public sealed class Outcome
 public sealed record NewStream(Guid Id, Type AggregateType, IReadOnlyList<object> Events);
 
 /// <summary>A place a command puts a record (EPSG:4490, x = lon, y = lat) and the request field that gave it.</summary>
-public sealed record Place(double Lon, double Lat, string Field);
+public sealed record Place(double Lon, double Lat, string Field)
+{
+    /// <summary>The whole geometry when the place was given as one (EPSG:4490); null for a bare point.</summary>
+    public Geometry? Shape { get; init; }
+}

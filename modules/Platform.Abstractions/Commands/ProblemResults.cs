@@ -13,6 +13,8 @@ public static class ProblemResults
             extensions["location"] = rejection.Location;
         if (rejection.AreaSquareMetres is not null)
             extensions["areaSquareMetres"] = rejection.AreaSquareMetres;
+        if (rejection.DistanceMetres is not null)
+            extensions["distanceMetres"] = rejection.DistanceMetres;
         return Problem(rejection.Status, rejection.Field, rejection.Reason, rejection.ReasonZh, extensions);
     }
 

@@ -42,5 +42,15 @@ public sealed record LayerQuery(Envelope? Bbox, DateOnly? AsOf, IReadOnlyDiction
     }
 }
 
-/// <summary>One feature: a stable id, geometry in EPSG:4490, and the attributes named by the layer's fields.</summary>
-public sealed record MapFeature(string Id, Geometry Geometry, IReadOnlyDictionary<string, object?> Properties);
+/// <summary>
+/// One feature: a stable id, geometry in EPSG:4490, and the attributes named by the layer's fields. The geometry is
+/// kept in a shape every surface can write (<see cref="Platform.Spatial.Rfc7946Shape.Conform"/>): no bare ring,
+/// polygons right-handed, whatever the layer hands in.
+/// </summary>
+public sealed record MapFeature(string Id, Geometry Geometry, IReadOnlyDictionary<string, object?> Properties)
+{
+    private readonly Geometry _geometry = Platform.Spatial.Rfc7946Shape.Conform(Geometry);
+
+    /// <summary>The feature's geometry, EPSG:4490, as <see cref="Platform.Spatial.Rfc7946Shape.Conform"/> leaves it (also when set by <c>with</c>).</summary>
+    public Geometry Geometry { get => _geometry; init => _geometry = Platform.Spatial.Rfc7946Shape.Conform(value); }
+}

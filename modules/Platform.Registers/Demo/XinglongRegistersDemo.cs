@@ -65,7 +65,8 @@ public static class XinglongRegistersDemo
         await Record("兴隆湖东路", "road", Line(104.092, 30.360, 104.092, 30.440));
         await Record("湖畔路", "road", Line(104.030, 30.378, 104.110, 30.378));
         await Record("北环路", "road", Line(104.030, 30.425, 104.110, 30.425));
-        await Record("环湖路", "road", Ellipse(104.07, 30.40, 0.0095, 0.0075).ExteriorRing);
+        // A ring road is a closed LineString: NTS's ExteriorRing is a LinearRing, which is no GeoJSON type.
+        await Record("环湖路", "road", F.CreateLineString(Ellipse(104.07, 30.40, 0.0095, 0.0075).ExteriorRing.Coordinates));
         // Local streets (支路) about every 250 m, the block size of GB 50180-2018 (居住街坊 150–250 m), stopping at the
         // lake's shore and bridging the river, so that walking distances in the service scene follow streets.
         var n = 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -21,10 +22,18 @@ namespace Platform.Registers.Import;
 
 /// <summary>
 /// <c>POST /api/imports/{register}?format=csv|geojson|shapefile|geopackage[&amp;mode=skip-invalid]</c> with the
-/// file as the body. Every row is checked before anything is written. By default the import is all or
-/// nothing: one bad row refuses the whole file (422, every bad row listed with its reason). With
-/// <c>mode=skip-invalid</c> the good rows are registered and the bad ones reported. Never half a row.
+/// file as the body. Every row is checked — against the stored records, against the street's territory, and against
+/// the other rows of the same file — before anything is written. By default the import is all or nothing: one bad
+/// row refuses the whole file (422, every bad row listed with its reason). With <c>mode=skip-invalid</c> the good rows
+/// are registered and the bad ones reported. Never half a row.
 /// </summary>
+/// <remarks>
+/// Each import is recorded with the SHA-256 of the uploaded bytes: the same file into the same register a second
+/// time is refused (409, naming who imported it and when), so a repeated upload never duplicates a register. A
+/// caller who really means to register the same rows twice changes the file (or imports through the register's own
+/// endpoints); <c>onDuplicate=refuse</c> is the only value offered so far — replacing an earlier import's records
+/// would need a way to retire them in every register, which compounds and roads do not have yet.
+/// </remarks>
 internal static class ImportEndpoints
 {
     private sealed record Row(int Number, FeatureRecord Record);
@@ -32,16 +41,33 @@ internal static class ImportEndpoints
     private sealed record RowProblem(int Row, string Field, string Reason, string ReasonZh);
 
     public static void MapImportEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/imports/{register}", async (string register, string? format, string? mode, string? crs, string? encoding,
-            HttpContext http, IGrainFactory grains, IDocumentStore store, IJurisdictionLocator jurisdiction) =>
+        app.MapPost("/api/imports/{register}", async (string register, string? format, string? mode, string? crs, string? encoding, string? onDuplicate,
+            HttpContext http, IGrainFactory grains, IDocumentStore store, IJurisdictionLocator jurisdiction, PlaceMustLieWithinTheStreetTerritoryRule territory) =>
         {
             if (register is not ("sites" or "compounds" or "facilities" or "roads"))
                 return ProblemResults.Problem(404, "register", "Registers that import: sites, compounds, facilities, roads.", "可导入的登记簿：sites、compounds、facilities、roads。");
             if (mode is not (null or "all-or-nothing" or "skip-invalid"))
                 return ProblemResults.Problem(400, "mode", "mode is all-or-nothing (default) or skip-invalid.", "mode 须为 all-or-nothing（默认）或 skip-invalid。");
+            if (onDuplicate is not (null or "refuse"))
+                return ProblemResults.Problem(400, "onDuplicate",
+                    "onDuplicate is refuse (the default): a file already imported into this register is refused. Replacing an earlier import is not offered yet.",
+                    "onDuplicate 须为 refuse（默认）：已导入过的文件将被拒绝；暂不支持替换此前的导入。");
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
             buffer.Position = 0;
+            await using (var query = store.QuerySession())
+            {
+                if (await query.Query<RegisterImport>().FirstOrDefaultAsync(i => i.Register == register && i.Sha256 == sha256, http.RequestAborted) is { } earlier)
+                {
+                    var when = earlier.ImportedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                    var who = earlier.ImportedBy ?? "?";
+                    return ProblemResults.Problem(409, "body",
+                        $"This file (SHA-256 {sha256}) was already imported into {register} by {who} on {when} (UTC+8), creating {earlier.RecordIds.Count} records; nothing was imported again.",
+                        $"该文件（SHA-256 {sha256}）已由 {who} 于 {when}（北京时间）导入{register}，共 {earlier.RecordIds.Count} 条记录；本次未重复导入。",
+                        new Dictionary<string, object?> { ["sha256"] = sha256, ["earlierImport"] = new { id = earlier.Id, importedBy = who, importedAt = earlier.ImportedAt, records = earlier.RecordIds.Count } });
+                }
+            }
             FeatureLayer layer;
             try
             {
@@ -59,7 +85,12 @@ internal static class ImportEndpoints
             var rows = layer.Features.Select((f, i) => new Row(i + 1, f)).ToList();
             var problems = new List<RowProblem>();
             foreach (var row in rows)
-                problems.AddRange(await CheckAsync(register, row, store, jurisdiction, http.User));
+                problems.AddRange(await CheckAsync(register, row, store, jurisdiction, territory, http.User));
+            // Rows are checked against each other too: two new sites drawn over each other both pass the check
+            // against the stored sites, and would be half a file once the first was written.
+            var wellFormed = rows.Where(r => problems.All(p => p.Row != r.Number)).Select(r => (r.Number, Text(r.Record.Attributes, "name"), r.Record.Geometry)).ToList();
+            problems.AddRange(ImportRowsMustNotClashRule.Check(register, wellFormed).Select(c => new RowProblem(c.Row, c.Field, c.Reason, c.ReasonZh)));
+            problems.Sort((a, b) => a.Row.CompareTo(b.Row));
             var bad = problems.Select(p => p.Row).ToHashSet();
             if (problems.Count > 0 && mode != "skip-invalid")
             {
@@ -71,7 +102,7 @@ internal static class ImportEndpoints
                     imported = 0, refused = problems,
                 }, statusCode: 422, contentType: "application/problem+json");
             }
-            var imported = new List<object>();
+            var imported = new List<(int Row, Guid Id)>();
             var context = http.User.ToCommandContext($"导入{register}（{format}）", http.TraceIdentifier);
             foreach (var row in rows.Where(r => !bad.Contains(r.Number)))
             {
@@ -80,9 +111,24 @@ internal static class ImportEndpoints
                 if (result.Rejection is { } r)
                     problems.Add(new RowProblem(row.Number, r.Field, r.Reason, r.ReasonZh ?? r.Reason));
                 else
-                    imported.Add(new { row = row.Number, id });
+                    imported.Add((row.Number, id));
             }
-            return Results.Ok(new { imported = imported.Count, rows = imported, refused = problems, sourceCrs = layer.SourceCrs, sourceEncoding = layer.SourceEncoding });
+            var import = new RegisterImport
+            {
+                Id = Guid.NewGuid(), Register = register, Sha256 = sha256, Format = format ?? "", ImportedBy = http.User.Identity?.Name,
+                ImportedAt = DateTimeOffset.UtcNow, RecordIds = [.. imported.Select(i => i.Id)],
+            };
+            if (import.RecordIds.Count > 0)
+            {
+                await using var session = store.LightweightSession();
+                session.Store(import);
+                await session.SaveChangesAsync(CancellationToken.None);
+            }
+            return Results.Ok(new
+            {
+                imported = imported.Count, rows = imported.Select(i => new { row = i.Row, id = i.Id }), refused = problems,
+                sourceCrs = layer.SourceCrs, sourceEncoding = layer.SourceEncoding, importId = import.RecordIds.Count > 0 ? import.Id : (Guid?)null, sha256,
+            });
         }).RequireAuthorization(PlatformPolicies.Administer);
 
     private static FeatureLayer Read(Stream input, string? format, string? crs, string? encoding)
@@ -108,7 +154,8 @@ internal static class ImportEndpoints
         }
     }
 
-    private static async Task<IEnumerable<RowProblem>> CheckAsync(string register, Row row, IDocumentStore store, IJurisdictionLocator jurisdiction, System.Security.Claims.ClaimsPrincipal user)
+    private static async Task<IEnumerable<RowProblem>> CheckAsync(string register, Row row, IDocumentStore store, IJurisdictionLocator jurisdiction,
+        PlaceMustLieWithinTheStreetTerritoryRule territory, System.Security.Claims.ClaimsPrincipal user)
     {
         var problems = new List<RowProblem>();
         var a = row.Record.Attributes;
@@ -120,6 +167,11 @@ internal static class ImportEndpoints
         {
             var at = validation.Location is { } l ? string.Format(CultureInfo.InvariantCulture, " at {0:0.000000},{1:0.000000}", l[0], l[1]) : "";
             problems.Add(new(row.Number, "geometry", (validation.Reason ?? "invalid geometry") + at, validation.ReasonZh ?? "几何图形无效。"));
+            return problems;
+        }
+        if (await territory.CheckAsync(g) is { } outside)
+        {
+            problems.Add(new(row.Number, outside.Field, outside.Reason, outside.ReasonZh ?? outside.Reason));
             return problems;
         }
         switch (register)

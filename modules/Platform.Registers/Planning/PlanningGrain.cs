@@ -1,4 +1,5 @@
 using Platform.Abstractions.Commands;
+using Platform.Spatial;
 
 namespace Platform.Registers.Planning;
 
@@ -10,7 +11,7 @@ internal sealed class PlanningGrain(EventWriter writer) : Grain, IPlanningGrain
             zone is not null ? AlreadyRecorded()
             : string.IsNullOrWhiteSpace(c.Name) ? Outcome.Refuse(400, "name", "The name is required.", "名称必填。")
             : c.Kind is not ("belt" or "cluster") ? Outcome.Refuse(400, "kind", "kind is belt or cluster.", "类型须为 belt（带）或 cluster（组团）。")
-            : Outcome.Append(new ZoneDesignated(c.Name.Trim(), c.Kind, c.Theme, c.GeometryWkt, c.Description)));
+            : Outcome.Append(new ZoneDesignated(c.Name.Trim(), c.Kind, c.Theme, c.GeometryWkt, c.Description)).Within(WellKnownText.Read(c.GeometryWkt)));
 
     private static Outcome AlreadyRecorded() => Outcome.Refuse(409, "id", "Already recorded.", "已登记。");
 }

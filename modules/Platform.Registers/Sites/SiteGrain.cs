@@ -7,7 +7,7 @@ using Platform.Spatial;
 namespace Platform.Registers.Sites;
 
 [GrainType("registers.site")]
-internal sealed class SiteGrain(EventWriter writer, IDocumentStore store, IJurisdictionLocator jurisdiction) : Grain, ISiteGrain
+internal sealed class SiteGrain(EventWriter writer, IDocumentStore store, IJurisdictionLocator jurisdiction, PlaceMustLieWithinTheStreetTerritoryRule territory) : Grain, ISiteGrain
 {
     private Guid Id => this.GetPrimaryKey();
 
@@ -61,7 +61,9 @@ internal sealed class SiteGrain(EventWriter writer, IDocumentStore store, IJuris
     private async Task<Outcome> PlacementAsync(string geometryWkt, object e)
     {
         var geometry = WellKnownText.Read(geometryWkt);
-        return await SitePlacementRules.CheckAsync(geometry, Id, store, jurisdiction) is { } refused
+        // Far outside, the refusal says how far; within the margin the site's own stricter rule (inside the territory) speaks.
+        return await territory.CheckAsync(geometry) is { } far ? far
+            : await SitePlacementRules.CheckAsync(geometry, Id, store, jurisdiction) is { } refused
             ? refused
             : Outcome.Append(e).At(geometry);
     }

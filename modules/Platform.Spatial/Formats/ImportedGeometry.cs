@@ -24,7 +24,7 @@ internal static class ImportedGeometry
                 ? StorageCrs.Factory.CreateGeometry(geometry)
                 : transformation.Transform(geometry);
             result.SRID = StorageCrs.Srid;
-            return result;
+            return Rfc7946Shape.RingsAsLines(result);
         }
         catch (CoordinateOutOfRangeException ex)
         {

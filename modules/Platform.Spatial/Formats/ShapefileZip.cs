@@ -38,12 +38,16 @@ public static class ShapefileZip
 
         var features = new List<FeatureRecord>();
         var transformation = CoordinateTransformer.Create(source.Code, StorageCrs.Code);
+        var shp = parts["shp"]!;
+        ShapefileDamage.Check(parts.Name, shp, dbf);
+        var record = 0;
         try
         {
-            using var reader = Shapefile.OpenRead(new MemoryStream(parts["shp"]!), new MemoryStream(dbf),
+            using var reader = Shapefile.OpenRead(new MemoryStream(shp), new MemoryStream(dbf),
                 new ShapefileReaderOptions { Encoding = encoding, Factory = StorageCrs.Factory });
             while (reader.Read(out var deleted, out var feature))
             {
+                record++;
                 if (deleted)
                 {
                     continue;
@@ -56,8 +60,8 @@ public static class ShapefileZip
         }
         catch (Exception ex) when (ex is not FeatureImportException and not OutOfMemoryException)
         {
-            throw new FeatureImportException($"The shapefile '{parts.Name}' could not be read: {ex.Message}",
-                $"无法读取 shapefile“{parts.Name}”：{ex.Message}", ex);
+            // The lengths were sound, so a record's content itself is bad; the library's message is no use to a user.
+            throw ShapefileDamage.Damaged($"{parts.Name}.shp", record + 1, ex);
         }
 
         return new FeatureLayer(parts.Name, features)

@@ -6,7 +6,10 @@ namespace Platform.Spatial;
 /// <summary>WKT (OGC Well-Known Text) in EPSG:4490 longitude/latitude; geometries read get SRID 4490.</summary>
 public static class WellKnownText
 {
-    /// <summary>Reads WKT, e.g. <c>POLYGON ((104.06 30.39, 104.08 30.39, 104.08 30.41, 104.06 30.39))</c>.</summary>
+    /// <summary>
+    /// Reads WKT, e.g. <c>POLYGON ((104.06 30.39, 104.08 30.39, 104.08 30.41, 104.06 30.39))</c>. A <c>LINEARRING</c>
+    /// is read as the LineString it is (<see cref="Rfc7946Shape.RingsAsLines"/>), so no bare ring reaches an answer.
+    /// </summary>
     /// <exception cref="GeometryFormatException">Not parseable WKT.</exception>
     /// <exception cref="InvalidGeometryException">A polygon ring that is not closed or a line/ring with too few points.</exception>
     public static Geometry Read(string wkt)
@@ -14,7 +17,7 @@ public static class WellKnownText
         ArgumentNullException.ThrowIfNull(wkt);
         try
         {
-            return new WKTReader(StorageCrs.Services).Read(wkt);
+            return Rfc7946Shape.RingsAsLines(new WKTReader(StorageCrs.Services).Read(wkt));
         }
         catch (ArgumentException ex) when (ex.Message.Contains("closed", StringComparison.OrdinalIgnoreCase))
         {

@@ -38,7 +38,8 @@ internal sealed class PlotLayer(IDocumentStore store) : IMapLayer
         var gardens = (await session.Query<GardenView>().ToListAsync(ct)).ToDictionary(g => g.Id);
         var features = new List<MapFeature>();
         var past = query.AsOf is { } asOf && asOf < DateOnly.FromDateTime(DateTime.Today);
-        var endOfDay = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        // The end of the day in China Standard Time, handed to Npgsql as UTC: timestamptz parameters must have offset 0.
+        var endOfDay = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
         foreach (var current in await session.Query<PlotView>().ToListAsync(ct))
         {
             if (!gardens.TryGetValue(current.GardenId, out var garden) || garden.SeasonOn(date) is not { } term)
