@@ -8,7 +8,7 @@ using Platform.Testing;
 namespace Platform.Maps.Tests;
 
 /// <summary>Exports in four formats, statistics per community, and search.</summary>
-public sealed class ExportAndStatisticsTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public sealed partial class ExportAndStatisticsTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
 {
     private const string Layer = "jurisdiction-communities";
 

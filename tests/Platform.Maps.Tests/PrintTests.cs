@@ -7,7 +7,7 @@ using SkiaSharp;
 namespace Platform.Maps.Tests;
 
 /// <summary>Printed distribution maps: each preset as PNG and SVG, legends naming every layer, Chinese text in real glyphs.</summary>
-public sealed class PrintTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public sealed partial class PrintTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
 {
     private static readonly string Output = Path.Combine(AppContext.BaseDirectory, "prints");
 

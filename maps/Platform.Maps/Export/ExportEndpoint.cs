@@ -50,28 +50,49 @@ internal static class ExportEndpoint
                 WriteGeoJson(output, features);
                 return File(output, "application/geo+json", $"{id}-{stamp}.geojson");
             case "shapefile" or "shp":
-                ShapefileZip.Export(ToLayer(id, features, false), output);
+                ShapefileZip.Export(ToLayer(layer.Descriptor, features, false), output);
                 return File(output, "application/zip", $"{id}-{stamp}.zip");
             case "geopackage" or "gpkg":
-                GeoPackageFile.Export(ToLayer(id, features, false), output);
+                GeoPackageFile.Export(ToLayer(layer.Descriptor, features, false), output);
                 return File(output, "application/geopackage+sqlite3", $"{id}-{stamp}.gpkg");
             default:
-                CsvPoints.Export(ToLayer(id, features, true), output);
+                CsvPoints.Export(ToLayer(layer.Descriptor, features, true), output);
                 return File(output, "text/csv; charset=utf-8", $"{id}-{stamp}.csv");
         }
     }
 
-    private static FeatureLayer ToLayer(string name, IReadOnlyList<MapFeature> features, bool asPoints) =>
-        new(name, features.Select(f =>
+    /// <summary>
+    /// The features as a file layer. The platform's id is the attribute <c>id</c> (<c>feature_id</c> if the layer has its
+    /// own <c>id</c>), never <c>fid</c>, which GeoPackage readers take for the integer primary key. Dates stay dates
+    /// (GeoPackage DATE/DATETIME, dBase D) except in CSV, which writes ISO 8601 text.
+    /// </summary>
+    private static FeatureLayer ToLayer(LayerDescriptor descriptor, IReadOnlyList<MapFeature> features, bool asPoints)
+    {
+        var name = descriptor.Id;
+        // Fields the descriptor types as dates may be served as ISO text; files get them as dates.
+        var dateFields = descriptor.Fields.Where(f => f.Type == "date").Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var idName = features.Any(f => f.Properties.Keys.Any(k => string.Equals(k, "id", StringComparison.OrdinalIgnoreCase))) ? "feature_id" : "id";
+        return new(name, features.Select(f =>
         {
-            var attributes = new Dictionary<string, object?>(StringComparer.Ordinal) { ["fid"] = f.Id };
-            foreach (var (k, v) in f.Properties)
-                attributes[k] = v is DateOnly d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : v;
+            var attributes = new Dictionary<string, object?>(StringComparer.Ordinal) { [idName] = f.Id };
+            foreach (var (k, served) in f.Properties)
+            {
+                var v = served is string text && dateFields.Contains(k)
+                    && DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : served;
+                attributes[k] = v switch
+                {
+                    DateOnly d when asPoints => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    DateTimeOffset t when asPoints => t.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+                    DateTime t when asPoints => t.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                    _ => v,
+                };
+            }
             if (!asPoints || f.Geometry is Point)
                 return new FeatureRecord(f.Geometry, attributes);
             attributes["wkt"] = WellKnownText.Write(f.Geometry);
             return new FeatureRecord(GeometryMeasurement.InteriorPoint(f.Geometry), attributes);
         }).ToList());
+    }
 
     private static void WriteGeoJson(Stream output, IReadOnlyList<MapFeature> features)
     {

@@ -6,12 +6,21 @@ namespace Platform.Maps.Print;
 /// The typeface printed maps use for Chinese text, found through fontconfig (SkiaSharp's font manager).
 /// Without one the maps would show boxes, so printing refuses instead.
 /// </summary>
+/// <remarks>
+/// The simplified-Chinese face is asked for by name: Noto/Source Han collections (<c>.ttc</c>) hold JP, KR, SC, TC
+/// and HK faces whose glyphs differ (e.g. 画, 骨, 直), and a plain "any font with 中" match returns the first face,
+/// the Japanese one. Failing the named families, the match is asked for with the zh-Hans language tag.
+/// </remarks>
 internal sealed class CjkFont
 {
     /// <summary>Characters every printed map uses; the typeface must have glyphs for all of them.</summary>
     public const string Probe = "兴隆街道社区分布图例比例尺指北日期数据说明";
 
     public const string InstallHint = "apt-get install fonts-noto-cjk";
+
+    /// <summary>Simplified-Chinese families, best first.</summary>
+    public static readonly string[] SimplifiedFamilies =
+        ["Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Serif CJK SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei"];
 
     private CjkFont(SKTypeface regular, SKTypeface bold)
     {
@@ -33,10 +42,13 @@ internal sealed class CjkFont
     private static CjkFont? Find()
     {
         var manager = SKFontManager.Default;
-        var regular = manager.MatchCharacter('中');
+        var regular = SimplifiedFamilies
+            .Select(f => manager.MatchFamily(f, SKFontStyle.Normal))
+            .FirstOrDefault(t => t is not null && SimplifiedFamilies.Contains(t.FamilyName, StringComparer.OrdinalIgnoreCase) && Covers(t))
+            ?? manager.MatchCharacter(null, SKFontStyle.Normal, ["zh-Hans", "zh-CN"], '中');
         if (regular is null || !Covers(regular))
             return null;
-        var bold = manager.MatchFamily(regular.FamilyName, SKFontStyle.Bold) is { } b && Covers(b) ? b : regular;
+        var bold = manager.MatchFamily(regular.FamilyName, SKFontStyle.Bold) is { } b && b.FamilyName == regular.FamilyName && Covers(b) ? b : regular;
         return new CjkFont(regular, bold);
     }
 
@@ -49,9 +61,18 @@ internal sealed class CjkFont
 
     public SKFont Font(float size, bool bold) => new(bold ? Bold : Regular, size) { Subpixel = true, Edging = SKFontEdging.Antialias };
 
+    /// <summary>Advance width of <paramref name="text"/> in page pixels.</summary>
     public float Measure(string text, float size, bool bold)
     {
         using var font = Font(size, bold);
         return font.MeasureText(text);
+    }
+
+    /// <summary>Ascent (positive, above the baseline) and descent (below) of the face at <paramref name="size"/>, page pixels.</summary>
+    public (float Ascent, float Descent) Extent(float size, bool bold)
+    {
+        using var font = Font(size, bold);
+        var metrics = font.Metrics;
+        return (-metrics.Ascent, metrics.Descent);
     }
 }

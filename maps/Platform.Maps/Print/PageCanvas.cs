@@ -5,9 +5,14 @@ namespace Platform.Maps.Print;
 
 internal enum TextAnchor { Start, Middle, End }
 
-/// <summary>What the map composer draws on: a PNG (Skia) or an SVG document, in page pixels (150 dpi), y down.</summary>
+/// <summary>What the map composer draws on: a PNG or PDF (Skia) or an SVG document, in page pixels (the page's dpi), y down.</summary>
 internal interface IPageCanvas
 {
+    /// <summary>Starts a named part of the page (SVG: <c>&lt;g id=…&gt;</c>, so readers can find the legend); raster pages ignore it.</summary>
+    void Begin(string id);
+
+    void End();
+
     void Path(IReadOnlyList<SKPoint[]> parts, bool closed, string? fill, string? stroke, float width);
 
     void Circle(float x, float y, float r, string fill, string? stroke, float width);

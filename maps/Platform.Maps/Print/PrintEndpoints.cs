@@ -7,8 +7,10 @@ using Platform.Maps.Layers;
 namespace Platform.Maps.Print;
 
 /// <summary>
-/// <c>GET /api/maps/presets</c> and <c>GET /api/maps/print?preset=&amp;format=png|svg&amp;size=A4|A3&amp;orientation=landscape|portrait&amp;layers=a,b&amp;date=</c>.
-/// Layers of a preset that are not in the catalogue are skipped and named in the <c>X-Map-Skipped-Layers</c> header.
+/// <c>GET /api/maps/presets</c> and <c>GET /api/maps/print?preset=&amp;format=png|svg|pdf&amp;size=A4|A3&amp;orientation=landscape|portrait&amp;layers=a,b&amp;date=&amp;title=&amp;subtitle=&amp;dpi=</c>.
+/// Layers of a preset that are not in the catalogue are skipped and named in the <c>X-Map-Skipped-Layers</c> header;
+/// features outside the page are counted in <c>X-Map-Off-Page</c>. <c>dpi</c> (72–300, default 150) sets a PNG's
+/// resolution, the paper size staying the same; SVG counts its view box in pixels of that dpi; PDF is vector, in points.
 /// </summary>
 internal static class PrintEndpoints
 {
@@ -42,8 +44,8 @@ internal static class PrintEndpoints
             return ProblemResults.Problem(400, "preset", "Give a preset or a list of layers.", "请指定预设或图层列表。");
 
         var format = (q["format"].FirstOrDefault() ?? "png").ToLowerInvariant();
-        if (format is not ("png" or "svg"))
-            return ProblemResults.Problem(400, "format", "format must be png or svg.", "格式须为 png 或 svg。");
+        if (format is not ("png" or "svg" or "pdf"))
+            return ProblemResults.Problem(400, "format", "format must be png, svg or pdf.", "格式须为 png、svg 或 pdf。");
         var size = (q["size"].FirstOrDefault() ?? "A4").ToUpperInvariant();
         if (size is not ("A4" or "A3"))
             return ProblemResults.Problem(400, "size", "size must be A4 or A3.", "纸张须为 A4 或 A3。");
@@ -52,25 +54,64 @@ internal static class PrintEndpoints
             return ProblemResults.Problem(400, "orientation", "orientation must be landscape or portrait.", "方向须为 landscape 或 portrait。");
         if (!DateParameter.TryParse(q["date"], out var date))
             return ProblemResults.Problem(400, "date", "date must be yyyy-MM-dd.", "日期格式须为 yyyy-MM-dd。");
+        var dpi = PageSize.DefaultDpi;
+        if (q["dpi"].FirstOrDefault() is { Length: > 0 } dpiText)
+        {
+            if (!int.TryParse(dpiText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked)
+                || asked < PageSize.MinDpi || asked > PageSize.MaxDpi)
+                return ProblemResults.Problem(400, "dpi", $"dpi must be a whole number from {PageSize.MinDpi} to {PageSize.MaxDpi}; '{dpiText}' is not.",
+                    $"分辨率 dpi 须为 {PageSize.MinDpi} 至 {PageSize.MaxDpi} 之间的整数，“{dpiText}”不符合。");
+            dpi = asked;
+        }
+        if (PrintText.Check(q["title"], "title", "标题", PrintText.MaxTitle) is { } badTitle)
+            return badTitle;
+        if (PrintText.Check(q["subtitle"], "subtitle", "副标题", PrintText.MaxSubtitle) is { } badSubtitle)
+            return badSubtitle;
         if (CjkFont.Instance is not { } font)
             return ProblemResults.Problem(503, "font",
                 $"No font with Chinese glyphs is installed, so the map's text would print as boxes. Install one: {CjkFont.InstallHint}.",
                 $"未安装中文字体，地图文字将显示为方框。请安装：{CjkFont.InstallHint}。");
 
         var content = await composer.ReadAsync(preset, date, http.RequestAborted);
-        var page = new PageSize(size, orientation == "landscape");
+        content = content with
+        {
+            Title = PrintText.Clean(q["title"]) ?? content.Title,
+            Subtitle = PrintText.Clean(q["subtitle"]) ?? content.Subtitle,
+        };
+        var landscape = orientation == "landscape";
         if (content.Skipped.Count > 0)
             http.Response.Headers["X-Map-Skipped-Layers"] = string.Join(',', content.Skipped);
         http.Response.Headers["X-Map-Layers"] = string.Join(',', content.Layers.Select(l => l.Layer.Id));
         var name = $"{preset.Id}-{content.Date:yyyyMMdd}-{size}.{format}";
-        if (format == "svg")
+        switch (format)
         {
-            var svg = new SvgPageCanvas(page.Width, page.Height, font.Family, PageSize.Dpi);
-            composer.Draw(svg, content, page, font);
-            return Results.File(svg.Document(), "image/svg+xml", name);
+            case "svg":
+            {
+                var page = new PageSize(size, landscape, dpi);
+                var svg = new SvgPageCanvas(page.Width, page.Height, font.Family, page.Dpi);
+                Report(http, composer.Draw(svg, content, page, font));
+                return Results.File(svg.Document(), "image/svg+xml", name);
+            }
+            case "pdf":
+            {
+                var page = new PageSize(size, landscape, PageSize.PdfDpi);
+                using var pdf = new PdfPage(page, font, content.Title);
+                Report(http, composer.Draw(pdf.Canvas, content, page, font));
+                return Results.File(pdf.Pdf(), "application/pdf", name);
+            }
+            default:
+            {
+                var page = new PageSize(size, landscape, dpi);
+                using var png = new PngPage(page, font);
+                Report(http, composer.Draw(png.Canvas, content, page, font));
+                return Results.File(png.Png(), "image/png", name);
+            }
         }
-        using var png = new SkiaPageCanvas(page.Width, page.Height, font);
-        composer.Draw(png, content, page, font);
-        return Results.File(png.Png(), "image/png", name);
+    }
+
+    private static void Report(HttpContext http, PrintedMap map)
+    {
+        http.Response.Headers["X-Map-Crs"] = map.Zone.Code;
+        http.Response.Headers["X-Map-Off-Page"] = map.OffPage.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -14,13 +14,17 @@ internal sealed class SvgPageCanvas : IPageCanvas
 
     public SvgPageCanvas(int width, int height, string family, float dpi)
     {
-        _family = $"'{family}', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
+        _family = string.Join(", ", new[] { family }.Concat(CjkFont.SimplifiedFamilies).Distinct().Select(f => $"'{f}'")) + ", sans-serif";
         var mmW = width / dpi * 25.4;
         var mmH = height / dpi * 25.4;
         _svg.Append(CultureInfo.InvariantCulture,
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{mmW:0.#}mm\" height=\"{mmH:0.#}mm\" viewBox=\"0 0 {width} {height}\">\n");
         _svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>\n");
     }
+
+    public void Begin(string id) => _svg.Append(CultureInfo.InvariantCulture, $"<g id=\"{SecurityElement.Escape(id)}\">\n");
+
+    public void End() => _svg.Append("</g>\n");
 
     public void Path(IReadOnlyList<SKPoint[]> parts, bool closed, string? fill, string? stroke, float width)
     {

@@ -10,7 +10,6 @@ namespace Platform.Spatial;
 /// <summary>dBase fields for a layer's attributes: names within 10 bytes, types from the values, text widths in bytes.</summary>
 internal sealed class DbfSchema
 {
-    private const int MaxNameBytes = 10;
     private const int MaxTextBytes = 254;
 
     private readonly Encoding _encoding;
@@ -23,19 +22,23 @@ internal sealed class DbfSchema
     public static DbfSchema For(FeatureLayer layer, Encoding encoding)
     {
         var schema = new DbfSchema(encoding);
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in layer.FieldNames())
+        var names = layer.FieldNames();
+        var shortNames = ShapefileFieldNames.Shorten(names, encoding);
+        foreach (var (name, shortName) in names.Zip(shortNames))
         {
             var values = layer.Features.Select(f => f.Attributes.GetValueOrDefault(name)).Where(v => v is not null).ToArray();
             var kind = KindOf(values);
             var width = kind == FieldKind.Text
                 ? Math.Clamp(values.Select(v => encoding.GetByteCount(Text(v))).DefaultIfEmpty(1).Max(), 1, MaxTextBytes)
                 : 0;
-            schema._fields.Add((name, schema.UniqueName(name, used), kind, width));
+            schema._fields.Add((name, shortName, kind, width));
         }
 
         return schema;
     }
+
+    /// <summary>Each field's dBase name with the attribute name it stands for, for the sidecar.</summary>
+    public IEnumerable<(string Dbf, string Name)> Names => _fields.Select(f => (f.Field, f.Attribute));
 
     public ShapefileWriterOptions WriterOptions(ShapeType shapeType, string projection)
     {
@@ -105,20 +108,13 @@ internal sealed class DbfSchema
         return values.All(v => v is DateOnly or DateTime) ? FieldKind.Date : FieldKind.Text;
     }
 
-    private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-
-    private string UniqueName(string name, HashSet<string> used)
+    private static string Text(object? value) => value switch
     {
-        var cut = Cut(string.IsNullOrWhiteSpace(name) ? "field" : name, MaxNameBytes);
-        var candidate = cut;
-        for (var n = 1; !used.Add(candidate); n++)
-        {
-            var suffix = $"_{n}";
-            candidate = Cut(cut, MaxNameBytes - suffix.Length) + suffix;
-        }
-
-        return candidate;
-    }
+        DateTimeOffset t => t.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 
     private string Cut(string text, int maxBytes)
     {

@@ -14,7 +14,9 @@ namespace Platform.Spatial;
 /// attribute text is decoded as the parameter, the <c>.cpg</c>, or the dBase language driver say, else detected
 /// (UTF-8 when valid, else GBK). Text that does not decode in the declared encoding is refused as garbled.
 /// Export writes EPSG:4490 with the ESRI WKT that GDAL and ArcGIS identify as CGCS2000, and a <c>.cpg</c>.
-/// dBase limits apply on export: field names are cut to 10 bytes (made unique), text to 254 bytes, at character boundaries.
+/// dBase limits apply on export: field names are shortened to 10 bytes by <see cref="ShapefileFieldNames"/>, which also
+/// writes the long names to a <c>&lt;layer&gt;.fields.json</c> sidecar that import reads back; text is cut to 254 bytes
+/// at character boundaries.
 /// </remarks>
 public static class ShapefileZip
 {
@@ -36,6 +38,7 @@ public static class ShapefileZip
         var (encoding, how) = AttributeEncodings.Choose(options.Encoding, declared, declaredBy, text);
         AttributeEncodings.RequireDecodable(encoding, how, text, $"{parts.Name}.dbf");
 
+        var longNames = ShapefileFieldNames.Read(parts[ShapefileFieldNames.SidecarExtension]);
         var features = new List<FeatureRecord>();
         var transformation = CoordinateTransformer.Create(source.Code, StorageCrs.Code);
         var shp = parts["shp"]!;
@@ -53,7 +56,8 @@ public static class ShapefileZip
                     continue;
                 }
 
-                var attributes = ImportedAttributes.From(feature.Attributes, $"{parts.Name}.dbf", AttributeEncodings.DisplayName(encoding));
+                var attributes = ShapefileFieldNames.Restore(
+                    ImportedAttributes.From(feature.Attributes, $"{parts.Name}.dbf", AttributeEncodings.DisplayName(encoding)), longNames);
                 var geometry = ImportedGeometry.ToStorage(feature.Geometry, transformation, features.Count);
                 features.Add(new FeatureRecord(geometry, attributes));
             }
@@ -96,6 +100,7 @@ public static class ShapefileZip
         Add(archive, $"{name}.shx", shx.ToArray());
         Add(archive, $"{name}.dbf", dbf.ToArray());
         Add(archive, $"{name}.prj", Encoding.ASCII.GetBytes(Cgcs2000Prj.EsriWkt));
+        Add(archive, $"{name}.{ShapefileFieldNames.SidecarExtension}", ShapefileFieldNames.Sidecar(schema.Names));
         Add(archive, $"{name}.cpg", Encoding.ASCII.GetBytes(encoding.CodePage == 65001 ? "UTF-8" : encoding.CodePage.ToString(
             System.Globalization.CultureInfo.InvariantCulture)));
     }

@@ -74,7 +74,8 @@ internal sealed class ZipParts
 
         var parts = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
         long total = 0;
-        foreach (var entry in entries.Where(e => e.FullName.Length == chosen.Length + 4
+        foreach (var entry in entries.Where(e => (e.FullName.Length == chosen.Length + 4
+                         || e.FullName == $"{chosen}.{ShapefileFieldNames.SidecarExtension}")
                      && e.FullName.StartsWith(chosen, StringComparison.Ordinal) && e.FullName[chosen.Length] == '.'))
         {
             total += entry.Length;
