@@ -33,7 +33,7 @@ public sealed partial class PrintTests
         var path = Path.Combine(Output, "facilities.pdf");
         await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
 
-        var text = await Tools.RunAsync("pdftotext", null, "-enc", "UTF-8", path, "-");
+        var text = await Tools.RunAsync("pdftotext", "-enc", "UTF-8", path, "-");
         Assert.Contains(title, text);
         Assert.Contains(subtitle, text);
         // The categories of the facilities the API serves, by their Chinese names; never their codes.
@@ -48,7 +48,7 @@ public sealed partial class PrintTests
 
         // pdffonts: name type encoding emb sub uni object ID — every font embedded, with a ToUnicode map. Skia embeds the
         // CFF outlines of Noto CJK as Type 3 fonts (no name to read), so the face is checked below against fontconfig.
-        var fonts = (await Tools.RunAsync("pdffonts", null, path)).Split('\n').Skip(2).Where(l => l.Length > 0).Select(l => Regex.Split(l.Trim(), @"\s+")).ToList();
+        var fonts = (await Tools.RunAsync("pdffonts", path)).Split('\n').Skip(2).Where(l => l.Length > 0).Select(l => Regex.Split(l.Trim(), @"\s+")).ToList();
         Assert.NotEmpty(fonts);
         Assert.All(fonts, f => Assert.Equal(["yes", "yes"], new[] { f[^5], f[^3] }));
     }
@@ -57,7 +57,7 @@ public sealed partial class PrintTests
     public async Task TheFace_IsTheSimplifiedChineseOne_AsFontconfigNamesIt()
     {
         // fc-match resolves the SC family to a face of the collection (index 2 of NotoSansCJK-Regular.ttc, not JP's 0).
-        var match = (await Tools.RunAsync("fc-match", null, "Noto Sans CJK SC", "family")).Trim();
+        var match = (await Tools.RunAsync("fc-match", "Noto Sans CJK SC", "family")).Trim();
         Assert.Equal("Noto Sans CJK SC", match);
         Assert.Equal(match, CjkFont.Instance!.Regular.FamilyName);
         var svg = await Client.GetStringAsync($"/api/maps/print?preset={Preset}&format=svg");
@@ -155,7 +155,7 @@ public sealed partial class PrintTests
         var after = composer.Draw(new SvgPageCanvas(page.Width, page.Height, font.Family, page.Dpi), content with { Layers = layers }, page, font);
 
         // Xinglong street lies at 104.0–104.1°E: the 3-degree zone of 105°E (35 × 3), EPSG:4544 (4534 + 35 − 25).
-        var proj = await Tools.RunAsync("projinfo", null, "-o", "PROJ", "EPSG:4544");
+        var proj = await Tools.RunAsync("projinfo", "-o", "PROJ", "EPSG:4544");
         Assert.Contains("+lon_0=105", proj);
         Assert.Equal("EPSG:4544", before.Zone.Code);
         Assert.Equal("EPSG:4544", after.Zone.Code);

@@ -6,9 +6,10 @@ namespace Platform.Maps.Tests.Support;
 /// <summary>Runs the independent reference tools (PROJ's cs2cs, GDAL's ogrinfo) the tests compare against.</summary>
 internal static class Tools
 {
-    public static async Task<string> RunAsync(string file, params string[] args) => await RunAsync(file, null, args);
+    public static Task<string> RunAsync(string file, params string[] args) => RunWithInputAsync(file, null, args);
 
-    public static async Task<string> RunAsync(string file, string? input, params string[] args)
+    /// <summary>Runs <paramref name="file"/> with <paramref name="input"/> on its standard input (a name of its own, so that an argument is never taken for the input).</summary>
+    public static async Task<string> RunWithInputAsync(string file, string? input, params string[] args)
     {
         var psi = new ProcessStartInfo(file)
         {
@@ -38,7 +39,7 @@ internal static class Tools
     public static async Task<(double North, double East)> Cs2csTo4544Async(double lon, double lat)
     {
         var line = string.Create(CultureInfo.InvariantCulture, $"{lat:R} {lon:R}\n");
-        var output = await RunAsync("cs2cs", line, "-f", "%.6f", "EPSG:4490", "EPSG:4544");
+        var output = await RunWithInputAsync("cs2cs", line, "-f", "%.6f", "EPSG:4490", "EPSG:4544");
         var parts = output.Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
         return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
     }
