@@ -31,7 +31,7 @@ public static class MapsModule
         services.TryAddSingleton<ChangeNotifier>();
         services.AddSingleton<LayerReader>();
         services.AddSingleton<TileCache>();
-        services.AddSingleton<CollectionExtents>();
+        services.AddSingleton<OgcFeatureSource>();
         services.AddSingleton<WebMapAssets>();
         services.AddSingleton<CommunityStatistics>();
         services.AddSingleton<PrintedMapComposer>();

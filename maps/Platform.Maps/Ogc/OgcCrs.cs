@@ -14,6 +14,12 @@ namespace Platform.Maps.Ogc;
 /// </remarks>
 internal sealed record OgcCrs(string Uri, string Code, bool NorthFirst)
 {
+    /// <summary>
+    /// Decimals written for this CRS: 7 for degrees (about 1 cm on the ground), 3 for metres (1 mm), so that a stored
+    /// 104.046 is not written as 104.0459999999999 after a conversion.
+    /// </summary>
+    public int Decimals => Code is "EPSG:4326" or StorageCrs.Code ? 7 : 3;
+
     public const string Crs84Uri = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
     public static OgcCrs Crs84 { get; } = new(Crs84Uri, "EPSG:4326", false);
@@ -41,6 +47,19 @@ internal sealed record OgcCrs(string Uri, string Code, bool NorthFirst)
     public Geometry FromStorage(Geometry geometry) =>
         Code == StorageCrs.Code || Code == "EPSG:4326" ? geometry : CoordinateTransformer.Transform(geometry, StorageCrs.Code, Code);
 
+    /// <summary>Converts a geometry given in this CRS in its wire axis order (a CQL2 literal) to EPSG:4490, x = lon.</summary>
+    public Geometry ToStorage(Geometry wire)
+    {
+        var g = wire.Copy();
+        if (NorthFirst)
+        {
+            g.Apply(new AxisSwap());
+            g.GeometryChanged();
+        }
+        var lonLat = Code == StorageCrs.Code || Code == "EPSG:4326" ? g : CoordinateTransformer.Transform(g, Code, StorageCrs.Code);
+        return StorageCrs.Factory.CreateGeometry(lonLat);
+    }
+
     /// <summary>Converts a bbox given in this CRS (wire axis order) to an EPSG:4490 envelope.</summary>
     public Envelope ToStorageEnvelope(double a1, double b1, double a2, double b2)
     {
@@ -63,4 +82,18 @@ internal sealed record OgcCrs(string Uri, string Code, bool NorthFirst)
     }
 
     private static OgcCrs Epsg(int code, bool northFirst) => new($"http://www.opengis.net/def/crs/EPSG/0/{code}", $"EPSG:{code}", northFirst);
+}
+
+file sealed class AxisSwap : ICoordinateSequenceFilter
+{
+    public bool Done => false;
+
+    public bool GeometryChanged => true;
+
+    public void Filter(CoordinateSequence seq, int i)
+    {
+        var x = seq.GetX(i);
+        seq.SetX(i, seq.GetY(i));
+        seq.SetY(i, x);
+    }
 }
