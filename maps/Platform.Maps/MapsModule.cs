@@ -31,6 +31,7 @@ public static class MapsModule
         services.TryAddSingleton<ChangeNotifier>();
         services.AddSingleton<LayerReader>();
         services.AddSingleton<TileCache>();
+        services.AddSingleton<TileRendering>();
         services.AddSingleton<CollectionExtents>();
         services.AddSingleton<WebMapAssets>();
         services.AddSingleton<CommunityStatistics>();
