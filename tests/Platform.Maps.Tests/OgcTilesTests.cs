@@ -101,6 +101,7 @@ public sealed partial class OgcTilesTests(MapsHost host)
             Assert.Equal((id, counts[id] > 0), (id, red.GetProperty(id).GetInt32() > 0));
         Assert.Equal(0, red.GetProperty("no-such-layer").GetInt32());
         Assert.True(result.GetProperty("styleConverted").GetBoolean(), output);
+        Assert.Empty(result.GetProperty("styleWarnings").EnumerateArray());
         var styled = result.GetProperty("styleLayers").EnumerateArray().Select(v => v.GetString()).ToHashSet();
         Assert.All(ids, id => Assert.Contains(id, styled));
         Assert.True(result.GetProperty("styledNonWhite").GetInt32() > 0);
