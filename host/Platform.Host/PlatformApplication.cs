@@ -16,6 +16,7 @@ using Platform.Abstractions.Maps;
 using Platform.Abstractions.Cli;
 using Platform.Abstractions.Reports;
 using Platform.Host.Cli;
+using Platform.Host.Compression;
 using Platform.Jurisdiction;
 using Platform.Jurisdiction.Http;
 using Platform.Maps;
@@ -72,10 +73,12 @@ public static class PlatformApplication
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddPlatformHealthChecks();
         builder.Services.AddPlatformOpenApi();
+        builder.Services.AddPlatformCompression();
 
         var app = builder.Build();
         foreach (var message in startupMessages)
             app.Logger.LogInformation("{Message}", message);
+        app.UsePlatformCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -32,6 +32,7 @@ public static class MapsModule
         services.AddSingleton<LayerReader>();
         services.AddSingleton<TileCache>();
         services.AddSingleton<OgcFeatureSource>();
+        services.AddSingleton<TileRendering>();
         services.AddSingleton<WebMapAssets>();
         services.AddSingleton<CommunityStatistics>();
         services.AddSingleton<PrintedMapComposer>();

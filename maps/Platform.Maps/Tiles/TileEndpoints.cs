@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
 using Platform.Abstractions.Commands;
 using Platform.Maps.Layers;
+using Platform.Maps.Styles;
 
 namespace Platform.Maps.Tiles;
 
 /// <summary>
 /// <c>GET /tiles/{layer}/{z}/{x}/{y}.mvt[?date=]</c> (Mapbox vector tiles, EPSG:3857 grid, one MVT layer named
-/// like the map layer) and <c>GET /tiles/{layer}.json</c> (TileJSON 3.0).
+/// like the map layer) and <c>GET /tiles/{layer}.json</c> (TileJSON 3.0); also maps the OGC API – Tiles routes and the map styles.
 /// </summary>
 internal static class TileEndpoints
 {
@@ -19,30 +19,23 @@ internal static class TileEndpoints
     {
         app.MapGet("/tiles/{layer}/{z:int}/{x:int}/{y:int}.mvt", TileAsync);
         app.MapGet("/tiles/{layer}.json", TileJson);
+        app.MapOgcTiles();
+        app.MapMapStyles();
     }
 
-    private static async Task<IResult> TileAsync(string layer, int z, int x, int y, HttpContext http, LayerReader reader, TileCache cache)
+    private static async Task<IResult> TileAsync(string layer, int z, int x, int y, HttpContext http, TileRendering tiles)
     {
-        if (reader.Catalog.Find(layer) is not { } mapLayer)
+        if (tiles.Catalog.Find(layer) is not { } mapLayer)
             return ProblemResults.Problem(404, "layer", $"There is no layer '{layer}'.", $"没有图层“{layer}”。");
         if (MvtEncoder.Grid(z, x, y) is not { } tile)
             return ProblemResults.Problem(400, "z", $"Tile {z}/{x}/{y} is not in the Web Mercator grid (0 ≤ x, y < 2^z, z ≤ 24).", "瓦片编号超出范围。");
         if (!DateParameter.TryParse(http.Request.Query["date"], out var date))
             return ProblemResults.Problem(400, "date", "date must be yyyy-MM-dd.", "日期格式须为 yyyy-MM-dd。");
-        var key = new TileKey(layer, z, x, y, mapLayer.Descriptor.Temporal ? LayerReader.Effective(date) : null);
-        var (encoded, hit) = await cache.GetAsync(key, async k =>
-        {
-            var features = await reader.ReadAsync(mapLayer, MvtEncoder.BufferedBounds(tile), k.Date, null, CancellationToken.None);
-            return MvtEncoder.Encode(tile, layer, features);
-        });
-        var headers = http.Response.Headers;
-        headers.ETag = encoded.ETag;
+        var (encoded, hit) = await tiles.LayerTileAsync(mapLayer, tile, date);
         // Revalidate every time: edits must show at once, and a 304 costs next to nothing.
-        headers.CacheControl = "public, no-cache";
-        headers["X-Tile-Cache"] = hit ? "hit" : "miss";
-        if (http.Request.Headers.IfNoneMatch.Any(v => v == encoded.ETag))
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        return Results.Bytes(encoded.Body, MvtType);
+        http.Response.Headers.CacheControl = "public, no-cache";
+        http.Response.Headers["X-Tile-Cache"] = hit ? "hit" : "miss";
+        return EntityTags.Revalidate(http, encoded.ETag) ?? Results.Bytes(encoded.Body, MvtType);
     }
 
     private static IResult TileJson(string layer, HttpContext http, LayerReader reader)

@@ -25,10 +25,7 @@ internal static class WebMapEndpoints
     {
         if (assets.Find(path) is not { } asset)
             return path == "/index.html" ? Results.Content(NotBuilt, "text/html; charset=utf-8") : Results.NotFound();
-        http.Response.Headers.ETag = asset.ETag;
         http.Response.Headers.CacheControl = asset.Immutable ? "public, max-age=31536000, immutable" : "no-cache";
-        if (http.Request.Headers.IfNoneMatch.Any(v => v == asset.ETag))
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        return Results.Bytes(asset.Body, asset.ContentType);
+        return Tiles.EntityTags.Revalidate(http, asset.ETag) ?? Results.Bytes(asset.Body, asset.ContentType);
     }
 }

@@ -40,14 +40,39 @@ function insideCommunity(feature) {
   return state.community.geometry.intersectsCoordinate(c);
 }
 
+// Polygon layers with a label field carry one label point per feature in the MVT layer `<id>-labels`, only in
+// the tile that holds the point (the server picks a point inside the whole polygon): the polygons themselves are
+// drawn without text, so a community spanning several tiles is labelled once, not once per tile.
+const labelPoints = d => !!d.style.labelField && d.geometryType.toLowerCase().includes('polygon');
+
+function labelText(d, text, kind) {
+  const font = '12px "Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif';
+  const fill = new Fill({ color: '#2c3e50' });
+  const stroke = new Stroke({ color: '#fff', width: 3 });
+  // Point labels sit to the right of the symbol (radius plus a gap), not on it.
+  if (kind.includes('point')) {
+    return new Text({ text, font, overflow: false, fill, stroke, textAlign: 'left', offsetX: Math.max(d.style.pointRadius, 4) + 4 });
+  }
+  return new Text({ text, font, overflow: false, fill, stroke, placement: kind.includes('line') ? 'line' : 'point' });
+}
+
 function styleFor(d) {
   const kind = d.geometryType.toLowerCase();
+  const labelLayer = `${d.id}-labels`;
   return (feature, resolution) => {
     const props = feature.getProperties();
     if (d.id !== COMMUNITIES && !d.id.startsWith('jurisdiction-street') && !insideCommunity(feature)) return null;
+    const isLabelPoint = props.layer === labelLayer;
+    const label = d.style.labelField && resolution < 40 && (isLabelPoint || !labelPoints(d)) ? String(props[d.style.labelField] ?? '') : '';
+    if (isLabelPoint) {
+      if (!label) return null;
+      const key = `${d.id}|label|${label}`;
+      let style = styleCache.get(key);
+      if (!style) styleCache.set(key, style = new Style({ text: labelText(d, label, 'point-label'), zIndex: d.order }));
+      return style;
+    }
     const selected = d.id === COMMUNITIES && state.community && props.name === state.community.name;
     const c = themeColour(d, props);
-    const label = d.style.labelField && resolution < 40 ? String(props[d.style.labelField] ?? '') : '';
     const key = `${d.id}|${c}|${selected}|${label}`;
     let style = styleCache.get(key);
     if (!style) {
@@ -56,10 +81,7 @@ function styleFor(d) {
         fill: kind.includes('polygon') ? new Fill({ color: colour(c, 0.8) }) : undefined,
         stroke: kind.includes('line') ? new Stroke({ color: colour(d.style.themeField ? c : d.style.stroke, 1), width: Math.max(d.style.strokeWidth, 1) }) : stroke,
         image: kind.includes('point') ? new CircleStyle({ radius: Math.max(d.style.pointRadius, 4), fill: new Fill({ color: colour(c, 1) }), stroke }) : undefined,
-        text: label ? new Text({
-          text: label, font: '12px "Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif', overflow: false,
-          fill: new Fill({ color: '#2c3e50' }), stroke: new Stroke({ color: '#fff', width: 3 }),
-        }) : undefined,
+        text: label ? labelText(d, label, kind) : undefined,
         zIndex: d.order,
       });
       styleCache.set(key, style);
