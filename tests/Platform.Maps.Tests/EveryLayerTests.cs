@@ -64,8 +64,8 @@ public sealed class EveryLayerTests(MapsHost host)
             var items = await client.GetFromJsonAsync<JsonElement>($"/ogc/collections/{id}/items?limit=10000");
             var matched = items.GetProperty("numberMatched").GetInt32();
             var gpkg = Path.Combine(folder, $"{id}.gpkg");
-            await Tools.RunAsync("ogr2ogr", null, "-f", "GPKG", gpkg, $"{host.Address}ogc/collections/{id}/items?limit=10000", "-nln", "features");
-            var output = await Tools.RunAsync("ogrinfo", null, "-ro", "-dialect", "SQLite", "-sql",
+            await Tools.RunAsync("ogr2ogr", "-f", "GPKG", gpkg, $"{host.Address}ogc/collections/{id}/items?limit=10000", "-nln", "features");
+            var output = await Tools.RunAsync("ogrinfo", "-ro", "-dialect", "SQLite", "-sql",
                 "SELECT COUNT(*) AS total, SUM(CASE WHEN geom IS NULL OR ST_IsEmpty(geom) THEN 1 ELSE 0 END) AS nulls FROM features", gpkg);
             var total = Field(output, "total");
             var nulls = matched == 0 ? 0 : Field(output, "nulls");
