@@ -10,6 +10,7 @@ using Platform.Maps.Layers;
 using Platform.Maps.Ogc;
 using Platform.Maps.Print;
 using Platform.Maps.Statistics;
+using Platform.Maps.Styles;
 using Platform.Maps.Tiles;
 using Platform.Maps.Web;
 
@@ -47,6 +48,7 @@ public static class MapsModule
     {
         app.MapOgcFeatures();
         app.MapVectorTiles();
+        app.MapMapStyles();
         app.MapExport();
         app.MapStatistics();
         app.MapPrint();

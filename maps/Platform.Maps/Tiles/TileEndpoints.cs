@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Commands;
 using Platform.Maps.Layers;
-using Platform.Maps.Styles;
 
 namespace Platform.Maps.Tiles;
 
 /// <summary>
 /// <c>GET /tiles/{layer}/{z}/{x}/{y}.mvt[?date=]</c> (Mapbox vector tiles, EPSG:3857 grid, one MVT layer named
-/// like the map layer) and <c>GET /tiles/{layer}.json</c> (TileJSON 3.0); also maps the OGC API – Tiles routes and the map styles.
+/// like the map layer) and <c>GET /tiles/{layer}.json</c> (TileJSON 3.0); also maps the OGC API – Tiles routes.
 /// </summary>
 internal static class TileEndpoints
 {
@@ -20,7 +19,6 @@ internal static class TileEndpoints
         app.MapGet("/tiles/{layer}/{z:int}/{x:int}/{y:int}.mvt", TileAsync);
         app.MapGet("/tiles/{layer}.json", TileJson);
         app.MapOgcTiles();
-        app.MapMapStyles();
     }
 
     private static async Task<IResult> TileAsync(string layer, int z, int x, int y, HttpContext http, TileRendering tiles)
