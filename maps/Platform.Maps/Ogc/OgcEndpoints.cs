@@ -46,7 +46,18 @@ internal static class OgcEndpoints
         "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
         // sortby as OGC API – Records defines it (Features has no published sorting part yet), as GeoServer and pygeoapi declare it.
         "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/sorting",
+        // OGC API – Tiles (served by Platform.Maps.Tiles): vector tilesets of every collection and of the whole map.
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/dataset-tilesets",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
     ];
+
+    // Link relations of OGC API – Tiles (the tiles' own documents link back with the same names).
+    private const string VectorTilesetsRel = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
+    private const string TilingSchemesRel = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes";
 
     public static void MapOgcFeatures(this IEndpointRouteBuilder app)
     {
@@ -90,6 +101,9 @@ internal static class OgcEndpoints
             Link(w, $"{b}/ogc/api?f=html", "service-doc", "text/html", "API 说明 · API documentation");
             Link(w, $"{b}/ogc/conformance", "conformance", "application/json", "符合的标准 · conformance");
             Link(w, $"{b}/ogc/collections", "data", "application/json", "图层 · collections");
+            Link(w, $"{b}/ogc/tiles", VectorTilesetsRel, "application/json", "全图矢量瓦片 · vector tiles of all layers");
+            Link(w, $"{b}/ogc/tileMatrixSets", TilingSchemesRel, "application/json", "瓦片矩阵集 · tile matrix sets");
+            Link(w, $"{b}/ogc/styles", "styles", "application/json", "地图样式（MapLibre）· map styles");
             w.WriteEndArray();
         });
     }
@@ -264,6 +278,7 @@ internal static class OgcEndpoints
         Link(w, $"{b}/ogc/collections/{d.Id}/items", "items", GeoJson, $"{d.TitleZh}要素 · features");
         Link(w, $"{b}/ogc/collections/{d.Id}/items?f=html", "items", "text/html", $"{d.TitleZh}要素（网页）· features as HTML");
         Link(w, $"{b}/ogc/collections/{d.Id}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "可查询属性 · queryables");
+        Link(w, $"{b}/ogc/collections/{d.Id}/tiles", VectorTilesetsRel, "application/json", $"{d.TitleZh}矢量瓦片 · vector tiles");
         w.WriteEndArray();
         w.WriteStartObject("extent");
         w.WriteStartObject("spatial");

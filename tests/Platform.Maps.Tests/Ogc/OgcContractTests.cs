@@ -82,6 +82,22 @@ public sealed partial class OgcContractTests(MapsHost host)
             Assert.Contains(uri, classes);
     }
 
+    [Fact]
+    public async Task TheLandingPageAndEachCollection_LinkToTheirVectorTilesets_WhichAnswer()
+    {
+        using var client = Client();
+        const string rel = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
+        var landing = await client.GetFromJsonAsync<JsonElement>("/ogc");
+        var all = landing.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == rel);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(new Uri(all.GetProperty("href").GetString()!).PathAndQuery)).StatusCode);
+        var collection = await client.GetFromJsonAsync<JsonElement>("/ogc/collections/jurisdiction-communities");
+        var own = collection.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == rel);
+        var tilesets = await client.GetFromJsonAsync<JsonElement>(new Uri(own.GetProperty("href").GetString()!).PathAndQuery);
+        Assert.Contains("WebMercatorQuad", tilesets.GetRawText());
+        Assert.Contains("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+            (await client.GetFromJsonAsync<JsonElement>("/ogc/conformance")).GetProperty("conformsTo").EnumerateArray().Select(c => c.GetString()));
+    }
+
     [Theory]
     [InlineData("/ogc")]
     [InlineData("/ogc/conformance")]
