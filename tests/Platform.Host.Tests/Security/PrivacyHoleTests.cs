@@ -273,6 +273,14 @@ public sealed class PrivacyHoleTests(PlatformFixture fixture) : IClassFixture<Pl
             ["z"] = ["15"],
             ["x"] = [tileX.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             ["y"] = [tileY.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            // OGC API – Tiles and the style's glyphs.
+            ["collectionId"] = layers,
+            ["tileMatrixSetId"] = ["WebMercatorQuad"],
+            ["tileMatrix"] = ["15"],
+            ["tileRow"] = [tileY.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["tileCol"] = [tileX.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["fontstack"] = ["Noto Sans CJK SC Regular"],
+            ["range"] = ["19968-20223"],
         };
 
         var unfillable = new List<string>();
