@@ -89,7 +89,7 @@ public sealed partial class OgcTilesTests(MapsHost host)
         foreach (var id in ids)
             counts[id] = (await client.GetFromJsonAsync<JsonElement>($"/ogc/collections/{id}/items?limit=1")).GetProperty("numberMatched").GetInt32();
 
-        var script = Path.Combine(Repository.Root, "tests", "gis", "qgis_vector_tiles.py");
+        var script = Path.Combine(AppContext.BaseDirectory, "Clients", "qgis_vector_tiles.py");
         var output = await Tools.RunWithEnvironmentAsync("/usr/bin/python3", new Dictionary<string, string> { ["QT_QPA_PLATFORM"] = "offscreen" },
             [script, host.Address.ToString(), .. ids, "no-such-layer"]);
         var result = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
