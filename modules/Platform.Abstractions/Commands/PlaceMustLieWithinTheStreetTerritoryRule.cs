@@ -41,26 +41,24 @@ public sealed class PlaceMustLieWithinTheStreetTerritoryRule(IJurisdictionLocato
             .Select(c => (Point: c, Metres: Geodesic.ShortestDistanceMetres(geometry.Factory.CreatePoint(c), territory.Area)))
             .DefaultIfEmpty((Point: geometry.InteriorPoint.Coordinate, Metres: Geodesic.ShortestDistanceMetres(geometry, territory.Area)))
             .MaxBy(p => p.Metres);
-        var (en, zh) = Say(farthest.Metres);
+        var distance = Say(farthest.Metres);
         // Where it lies: inside the part beyond the boundary, as the other geometric refusals name a place.
         var beyond = geometry.Difference(territory.Area);
         var outsidePart = (beyond.IsEmpty ? geometry : beyond).InteriorPoint;
         return new Rejection(409, field,
-            $"The place lies outside the territory of {territory.StreetNameEn} by {en} (allowed margin {Say(MarginMetres).En}).",
-            $"位置在{territory.StreetName}辖区外 {zh}（允许超出 {Say(MarginMetres).Zh}）。")
+            $"The place lies outside the territory of {territory.StreetNameEn} by {distance} (allowed margin {Say(MarginMetres)}).",
+            $"位置在{territory.StreetName}辖区外 {distance}（允许超出 {Say(MarginMetres)}）。")
         {
             Location = [outsidePart.X, outsidePart.Y],
             DistanceMetres = Math.Round(farthest.Metres, 1),
         };
     }
 
-    private static (string En, string Zh) Say(double metres)
-    {
-        var text = metres >= 10_000 ? (metres / 1000).ToString("#,0", CultureInfo.InvariantCulture) + " km"
-            : metres >= 1000 ? (metres / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " km"
-            : metres.ToString("0", CultureInfo.InvariantCulture) + " m";
-        return (text, text);
-    }
+    // The same in both languages: "1,523 km", "3.3 km", "850 m".
+    private static string Say(double metres) =>
+        metres >= 10_000 ? (metres / 1000).ToString("#,0", CultureInfo.InvariantCulture) + " km"
+        : metres >= 1000 ? (metres / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " km"
+        : metres.ToString("0", CultureInfo.InvariantCulture) + " m";
 
     private async Task<Territory?> TerritoryAsync(CancellationToken ct)
     {

@@ -18,6 +18,9 @@ internal sealed class JurisdictionQueries(IDocumentStore store, ChangeNotifier c
 {
     private readonly CommittedChangeCache<DateOnly, UnitsInForce> _inForce = new(changes);
 
+    // The street's territory is asked on every write (the territory rule, site placement): the union is made once per change.
+    private readonly CommittedChangeCache<DateOnly, string?> _territory = new(changes);
+
     public sealed record UnitAt(Guid Id, UnitVersion Version, Geometry Geometry);
 
     public sealed record Counts(DateOnly Date, int Communities, int Villages, int Groups)
@@ -70,11 +73,12 @@ internal sealed class JurisdictionQueries(IDocumentStore store, ChangeNotifier c
         return points.Select(p => Ref(index.Locate(p.Lon, p.Lat)?.Key)).ToList();
     }
 
-    public async Task<string?> ManagedTerritoryWktAsync(DateOnly date, CancellationToken ct = default)
-    {
-        var parts = (await AsOfAsync(date, ct)).Where(u => u.Version.Level == UnitLevel.Street).Select(u => u.Geometry).ToList();
-        return parts.Count == 0 ? null : WellKnownText.Write(CascadedPolygonUnion.Union(parts));
-    }
+    public Task<string?> ManagedTerritoryWktAsync(DateOnly date, CancellationToken ct = default) =>
+        _territory.GetAsync(date, async day =>
+        {
+            var parts = (await AsOfAsync(day, CancellationToken.None)).Where(u => u.Version.Level == UnitLevel.Street).Select(u => u.Geometry).ToList();
+            return parts.Count == 0 ? null : WellKnownText.Write(CascadedPolygonUnion.Union(parts));
+        }).WaitAsync(ct);
 
     public async Task<IReadOnlyList<UnitRef>> CommunitiesAsync(DateOnly date, CancellationToken ct = default) =>
         (await AsOfAsync(date, ct)).Where(u => u.Version.Level.Tier() == 1).Select(u => Ref(u)!).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
