@@ -30,23 +30,15 @@ internal static class ServiceEndpoints
             if (!TryDate(date, out var d))
                 return ProblemResults.Problem(400, "date", "date must be YYYY-MM-DD.", "日期格式须为 YYYY-MM-DD。");
             var result = await coverage.ComputeAsync(d, ct);
-            return Results.Ok(new
-            {
-                date = d,
-                method = result.Method,
-                methodZh = result.MethodZh,
-                detourFactor = result.Standard.DetourFactor,
-                maxSnapMetres = result.Standard.MaxSnapMetres,
-                network = NetworkSummary(result.Distances.Network),
-                standard = result.Standard.Levels,
-                compounds = result.Compounds,
-                communities = CoverageCalculator.ByCommunity(result.Compounds),
-            });
-        });
+            return Results.Ok(new CoverageAnswer(d, result.Method, result.MethodZh, result.Standard.DetourFactor, result.Standard.MaxSnapMetres,
+                NetworkSummary(result.Distances.Network), result.Standard.Levels, result.Compounds, CoverageCalculator.ByCommunity(result.Compounds)));
+        })
+            .Produces<CoverageAnswer>();
 
         scene.MapGet("/standard", async (CoverageService coverage, CancellationToken ct) => await coverage.StandardAsync(ct));
 
-        scene.MapGet("/standard/history", (Func<HttpContext, Task<IResult>>)(http => StreamHistory.AnswerAsync<StandardInForce>(http, StandardGrain.Stream))).RequireAuthorization(PlatformPolicies.Staff);
+        scene.MapGet("/standard/history", (Func<HttpContext, Task<IResult>>)(http => StreamHistory.AnswerAsync<StandardInForce>(http, StandardGrain.Stream))).RequireAuthorization(PlatformPolicies.Staff)
+            .Produces<List<HistoryEntry>>();
 
         scene.MapPut("/standard", async (HttpContext http, IGrainFactory grains) =>
         {
@@ -58,7 +50,7 @@ internal static class ServiceEndpoints
             var result = await grains.GetGrain<IStandardGrain>("standard").AdjustAsync(body with { Levels = body.Levels.Select(l => l with { Categories = l.Categories ?? [] }).ToArray() },
                 http.User.ToCommandContext("调整生活圈参数", http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Ok(body);
-        }).WithRequestBody<LifeCircleStandard>().RequireAuthorization(PlatformPolicies.Administer);
+        }).WithRequestBody<LifeCircleStandard>().RequireAuthorization(PlatformPolicies.Administer).Produces<LifeCircleStandard>();
 
         scene.MapPost("/siting", async (HttpContext http, CoverageService coverage, IRegisterReader registers, IJurisdictionLocator jurisdiction, ILayerCatalog layers) =>
         {
@@ -107,15 +99,9 @@ internal static class ServiceEndpoints
                 return ProblemResults.Problem(400, "candidates", "Give candidate points, fromSites=true to use proposed and approved planning sites, or gridMetres for vacant land.", "请提供候选点，或设置 fromSites=true 使用拟建、已批复的规划点位，或设置 gridMetres 在空地上生成候选点。");
             var choices = GreedySiting.Choose(category, k, candidates, result.Compounds, result.Distances);
             var methods = candidates.Select(c => result.Distances.MethodAt(c.Lon, c.Lat)).Distinct().ToList();
-            return Results.Ok(new
-            {
-                category, k,
-                candidates = candidates.Count,
-                method = methods.Count == 1 ? methods[0] : "mixed",
-                detourFactor = standard.DetourFactor,
-                choices,
-            });
-        }).WithRequestBody<SitingBody>().AllowAnonymous(); // A computation over the registers sent by POST: it records nothing.
+            return Results.Ok(new SitingAnswer(category, k, candidates.Count, methods.Count == 1 ? methods[0] : "mixed", standard.DetourFactor, choices));
+        }).WithRequestBody<SitingBody>().AllowAnonymous() // A computation over the registers sent by POST: it records nothing.
+            .Produces<SitingAnswer>();
 
         scene.MapGet("/projects", async (IQuerySession session, CancellationToken ct) =>
             (await session.Query<ServiceProject>().ToListAsync(ct)).OrderBy(p => p.Name, StringComparer.Ordinal)
@@ -134,8 +120,8 @@ internal static class ServiceEndpoints
             var result = await grains.GetGrain<IServiceProjectGrain>(id).RegisterAsync(
                 new RegisterServiceProject(body.Name ?? "", body.Kind ?? "", body.Compound, lon, lat, body.AreaSquareMetres ?? 0, body.Status ?? "planned", body.Since ?? DateOnly.FromDateTime(DateTime.Today)),
                 http.User.ToCommandContext("登记服务场景项目", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/scenes/service/projects/{id}", new { id });
-        }).WithRequestBody<ProjectBody>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/scenes/service/projects/{id}", new ProjectCreated(id));
+        }).WithRequestBody<ProjectBody>().RequireAuthorization(PlatformPolicies.EditCommunityData).Produces<ProjectCreated>(StatusCodes.Status201Created);
 
         scene.MapPost("/projects/{id:guid}/status", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -144,20 +130,13 @@ internal static class ServiceEndpoints
                 return bad;
             var result = await grains.GetGrain<IServiceProjectGrain>(id).ChangeStatusAsync(body!.Status ?? "", body.Date ?? DateOnly.FromDateTime(DateTime.Today),
                 http.User.ToCommandContext(body.Reason ?? "项目进展", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, status = body.Status });
-        }).WithRequestBody<StatusBody>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new ProjectStatusAnswer(id, body.Status));
+        }).WithRequestBody<StatusBody>().RequireAuthorization(PlatformPolicies.EditCommunityData).Produces<ProjectStatusAnswer>();
     }
 
-    private static object? NetworkSummary(Platform.Spatial.WalkingNetwork network) =>
-        network.EdgeCount == 0 ? null : new
-        {
-            nodes = network.NodeCount,
-            edges = network.EdgeCount,
-            lengthMetres = Math.Round(network.LengthMetres, 1),
-            components = network.Components,
-            skippedRoads = network.SkippedLines,
-            zone = network.Zone?.Code,
-        };
+    private static NetworkAnswer? NetworkSummary(Platform.Spatial.WalkingNetwork network) =>
+        network.EdgeCount == 0 ? null : new NetworkAnswer(network.NodeCount, network.EdgeCount, Math.Round(network.LengthMetres, 1),
+            network.Components, network.SkippedLines, network.Zone?.Code);
 
     private static bool TryDate(string? text, out DateOnly date)
     {
@@ -169,3 +148,22 @@ internal static class ServiceEndpoints
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 }
+
+/// <summary>A service project registered.</summary>
+internal sealed record ProjectCreated(Guid Id);
+
+/// <summary>A service project's status after the change.</summary>
+internal sealed record ProjectStatusAnswer(Guid Id, string? Status);
+
+/// <summary>
+/// Life-circle coverage on a date: how distances were measured (road network or straight line with the detour factor),
+/// the walking network used, the standard's levels, and per compound and community which circles are satisfied.
+/// </summary>
+internal sealed record CoverageAnswer(DateOnly Date, string Method, string MethodZh, double DetourFactor, double MaxSnapMetres, NetworkAnswer? Network,
+    IReadOnlyList<LifeCircleLevel> Standard, IReadOnlyList<CompoundCoverage> Compounds, IReadOnlyList<CommunityCoverage> Communities);
+
+/// <summary>The walking network built from the road layer (null when there are no roads): its size, pieces and projection zone.</summary>
+internal sealed record NetworkAnswer(int Nodes, int Edges, double LengthMetres, int Components, int SkippedRoads, string? Zone);
+
+/// <summary>The best <see cref="K"/> sites for a facility category among the candidates, chosen greedily by households newly served.</summary>
+internal sealed record SitingAnswer(string Category, int K, int Candidates, string Method, double DetourFactor, IReadOnlyList<SitingChoice> Choices);

@@ -121,6 +121,82 @@ public sealed class HostTests(PlatformFixture fixture) : IClassFixture<PlatformF
         Assert.Contains("/openapi/v1.json", page);
     }
 
+    /// <summary>
+    /// Every operation of /openapi/v1.json says what it answers (a schema for its success), apart from the few that answer
+    /// nothing (a logout); and what the demo's GET operations really answer, called as an administrator with the demo's
+    /// ids, fits the schema they declare — a property answered but not described fails the test, so the description
+    /// cannot drift from the code.
+    /// </summary>
+    [Fact]
+    public async Task OpenApi_DescribesEveryAnswer_AndTheRealAnswersFitTheirSchemas()
+    {
+        var admin = await fixture.Factory.ClientForAsync("admin");
+        var text = await admin.GetStringAsync("/openapi/v1.json");
+        using var parsed = JsonDocument.Parse(text);
+        var document = parsed.RootElement;
+        var check = new OpenApi.SchemaCheck(document);
+        string[] methods = ["get", "put", "post", "delete", "patch"];
+        // Operations that answer no body on success.
+        string[] bodiless = ["POST /api/auth/logout"];
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => methods.Contains(o.Name)).Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
+            .ToList();
+        Assert.True(operations.Count > 100, $"only {operations.Count} operations");
+        static JsonElement? Success(JsonElement operation) => operation.GetProperty("responses").EnumerateObject()
+            .Where(r => r.Name.StartsWith('2') && r.Value.TryGetProperty("content", out var c) && c.EnumerateObject().Any(m => m.Value.TryGetProperty("schema", out _)))
+            .Select(r => (JsonElement?)r.Value).FirstOrDefault();
+        var undescribed = operations.Where(o => Success(o.Operation) is null && !bodiless.Contains($"{o.Method.ToUpperInvariant()} {o.Path}"))
+            .Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}").ToList();
+        Assert.True(undescribed.Count == 0, "operations without a described answer: " + string.Join(", ", undescribed));
+        Assert.DoesNotContain(operations, o => o.Path.StartsWith("/assets", StringComparison.Ordinal) || o.Path.EndsWith(".html", StringComparison.Ordinal));
+
+        // A record's id comes from the list it is in: /api/sites/{id} takes the ids /api/sites answers.
+        var gets = operations.Where(o => o.Method == "get").ToList();
+        var lists = new Dictionary<string, List<string>>();
+        async Task<List<string>> IdsInAsync(string list)
+        {
+            if (!lists.TryGetValue(list, out var found))
+            {
+                var body = await (await admin.GetAsync(list)).Content.ReadAsStringAsync();
+                lists[list] = found = [.. System.Text.RegularExpressions.Regex.Matches(body, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                    .Select(m => m.Value).Distinct().Take(5)];
+            }
+            return found;
+        }
+        var fits = new HashSet<string>();
+        var problems = new List<string>();
+        foreach (var (path, _, operation) in gets)
+        {
+            var schemaOf = Success(operation)!.Value.GetProperty("content").EnumerateObject().FirstOrDefault(m => m.Name.Contains("json", StringComparison.Ordinal));
+            if (schemaOf.Value.ValueKind != JsonValueKind.Object || !path.StartsWith("/api/", StringComparison.Ordinal))
+                continue;
+            var schema = schemaOf.Value.GetProperty("schema");
+            var parameters = System.Text.RegularExpressions.Regex.Matches(path, "\\{[^}]+\\}");
+            var urls = parameters.Count == 0 ? [path]
+                : parameters.Count == 1 && (path.Contains("{id}") || path.Contains("Id}"))
+                    ? (await IdsInAsync(path[..path.IndexOf("/{", StringComparison.Ordinal)])).Select(id => path.Replace(parameters[0].Value, id)).ToList()
+                    : [];
+            foreach (var url in urls)
+            {
+                var response = await admin.GetAsync(url);
+                if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType?.Contains("json") != true)
+                    continue;
+                using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                var found = check.Problems(schema, answer.RootElement);
+                if (found.Count == 0)
+                    fits.Add(path);
+                problems.AddRange(found.Select(f => $"GET {url}: {f}"));
+                break;
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(30)));
+        foreach (var path in new[] { "/api/sites", "/api/sites/{id}", "/api/compounds/{id}", "/api/facilities", "/api/jurisdiction/units/{id}",
+            "/api/reports/templates", "/api/scenes/ecological/gardens/{gardenId}", "/api/scenes/ecological/gardens/{gardenId}/plots", "/api/web" })
+            Assert.True(fits.Contains(path), $"{path} was not checked against its schema (checked: {string.Join(", ", fits.Order())})");
+        Assert.True(fits.Count >= 30, $"only {fits.Count} answers checked: {string.Join(", ", fits.Order())}");
+    }
+
     [Fact]
     public async Task OpenApi_ListsAPluginsOperations_OnlyWhileItRuns()
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Platform.Abstractions.Commands;
+using Platform.Abstractions.Http;
 using Platform.Abstractions.Security;
 
 namespace Platform.Host.Identity;
@@ -49,7 +50,7 @@ internal static class AuthEndpoints
             // Writes {tokenType, accessToken, expiresIn, refreshToken}.
             return Results.SignIn(UserDirectory.ToPrincipal(user, BearerTokenDefaults.AuthenticationScheme),
                 authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithRequestBody<LoginRequest>().Produces<AccessTokenResponse>();
 
         auth.MapPost("/logout", async (HttpContext http) =>
         {

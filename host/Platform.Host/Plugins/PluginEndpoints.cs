@@ -43,9 +43,9 @@ internal static class PluginEndpoints
                 return ProblemResults.Problem(404, "id", $"No plugin '{id}' is installed.", $"未安装插件“{id}”。");
             var problem = await starter.SetEnabledAsync(entry, action == "enable", http.User.UserName(), http.RequestAborted);
             return problem is null
-                ? Results.Ok(new { id = entry.Id, state = entry.State.ToString().ToLowerInvariant() })
+                ? Results.Ok(new PluginStateAnswer(entry.Id, entry.State.ToString().ToLowerInvariant()))
                 : ProblemResults.Problem(409, "id", problem, $"插件“{entry.NameZh}”无法启用。");
-        }).RequireAuthorization(PlatformPolicies.ManagePlugins);
+        }).RequireAuthorization(PlatformPolicies.ManagePlugins).Produces<PluginStateAnswer>();
 
         catalog.ForEachUsable("map endpoints", entry =>
         {
@@ -69,3 +69,6 @@ internal sealed record WebContributions(IReadOnlyList<WebPanelDto> Panels, IRead
 internal sealed record WebPanelDto(string Id, string TitleZh, string TitleEn, string Module, int Order);
 
 internal sealed record WebMenuEntryDto(string Id, string TitleZh, string TitleEn, string Url, int Order);
+
+/// <summary>A plugin's state after it was enabled or disabled: running, disabled, failed or incompatible.</summary>
+internal sealed record PluginStateAnswer(string Id, string State);

@@ -21,7 +21,8 @@ namespace Platform.Maps.Export;
 internal static class ExportEndpoint
 {
     public static void MapExport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/maps/export", ExportAsync);
+        app.MapGet("/api/maps/export", ExportAsync)
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/geo+json", "application/zip", "application/geopackage+sqlite3", "text/csv");
 
     private static async Task<IResult> ExportAsync(HttpContext http, LayerReader reader)
     {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using NetTopologySuite.Geometries;
 using Platform.Abstractions.Commands;
 using Platform.Abstractions.Maps;
+using Platform.Maps.OpenApi;
 
 namespace Platform.Maps.Ogc;
 
@@ -69,8 +70,8 @@ internal static class OgcEndpoints
             context.HttpContext.Response.Headers.AccessControlExposeHeaders = "Content-Crs";
             return await next(context);
         });
-        ogc.MapMethods("", GetHead, Landing);
-        ogc.MapMethods("/api", GetHead, ApiDefinition);
+        ogc.MapMethods("", GetHead, Landing).ProducesOgc("application/json", "text/html");
+        ogc.MapMethods("/api", GetHead, ApiDefinition).ProducesOgc("application/vnd.oai.openapi+json;version=3.0", "text/html");
         ogc.MapMethods("/conformance", GetHead, (HttpContext http) => Answer(http, "符合的标准 · Conformance", null, "application/json", w =>
         {
             w.WriteStartArray("conformsTo");
@@ -80,12 +81,12 @@ internal static class OgcEndpoints
             w.WriteStartArray("links");
             SelfLinks(w, $"{BaseUri(http)}/ogc/conformance", "application/json", "符合的标准 · conformance");
             w.WriteEndArray();
-        }));
-        ogc.MapMethods("/collections", GetHead, CollectionsAsync);
-        ogc.MapMethods("/collections/{id}", GetHead, CollectionAsync);
-        ogc.MapMethods("/collections/{id}/queryables", GetHead, QueryablesAsync);
-        ogc.MapMethods("/collections/{id}/items", GetHead, ItemsAsync);
-        ogc.MapMethods("/collections/{id}/items/{featureId}", GetHead, ItemAsync);
+        })).ProducesOgc("application/json", "text/html");
+        ogc.MapMethods("/collections", GetHead, CollectionsAsync).ProducesOgc("application/json", "text/html");
+        ogc.MapMethods("/collections/{id}", GetHead, CollectionAsync).ProducesOgc("application/json", "text/html");
+        ogc.MapMethods("/collections/{id}/queryables", GetHead, QueryablesAsync).ProducesOgc("application/schema+json", "text/html");
+        ogc.MapMethods("/collections/{id}/items", GetHead, ItemsAsync).ProducesOgc("application/geo+json", "text/html");
+        ogc.MapMethods("/collections/{id}/items/{featureId}", GetHead, ItemAsync).ProducesOgc("application/geo+json", "text/html");
     }
 
     private static IResult Landing(HttpContext http)

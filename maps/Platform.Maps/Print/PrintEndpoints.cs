@@ -24,7 +24,8 @@ internal static class PrintEndpoints
             layers = p.Layers,
             available = p.Layers.Where(l => reader.Catalog.Find(l) is not null),
         }));
-        app.MapGet("/api/maps/print", PrintAsync);
+        app.MapGet("/api/maps/print", PrintAsync)
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/png", "application/pdf", "image/svg+xml");
     }
 
     private static async Task<IResult> PrintAsync(HttpContext http, PrintedMapComposer composer)

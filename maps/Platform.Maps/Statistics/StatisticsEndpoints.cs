@@ -17,8 +17,8 @@ internal static class StatisticsEndpoints
 
     public static void MapStatistics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/maps/statistics", StatisticsAsync);
-        app.MapGet("/api/maps/search", SearchAsync);
+        app.MapGet("/api/maps/statistics", StatisticsAsync).Produces<LayerStatistics>();
+        app.MapGet("/api/maps/search", SearchAsync).Produces<List<SearchHit>>();
     }
 
     private static async Task<IResult> StatisticsAsync(HttpContext http, LayerReader reader, CommunityStatistics statistics)
@@ -42,7 +42,7 @@ internal static class StatisticsEndpoints
             return ProblemResults.Problem(400, "q", "Give the text to search for in q.", "请输入要搜索的名称。");
         if (!DateParameter.TryParse(q["date"], out var date))
             return ProblemResults.Problem(400, "date", "date must be yyyy-MM-dd.", "日期格式须为 yyyy-MM-dd。");
-        var hits = new List<object>();
+        var hits = new List<SearchHit>();
         foreach (var layer in reader.Catalog.Active)
         {
             var d = layer.Descriptor;
@@ -54,8 +54,7 @@ internal static class StatisticsEndpoints
                     continue;
                 var e = f.Geometry.EnvelopeInternal;
                 var p = Platform.Spatial.GeometryMeasurement.InteriorPoint(f.Geometry);
-                hits.Add(new { layer = d.Id, layerTitleZh = d.TitleZh, layerTitleEn = d.TitleEn, id = f.Id, name,
-                    bbox = new[] { e.MinX, e.MinY, e.MaxX, e.MaxY }, point = new[] { p.X, p.Y } });
+                hits.Add(new SearchHit(d.Id, d.TitleZh, d.TitleEn, f.Id, name, [e.MinX, e.MinY, e.MaxX, e.MaxY], [p.X, p.Y]));
                 if (hits.Count >= MaxSearchResults)
                     return Results.Json(hits);
             }
@@ -63,3 +62,6 @@ internal static class StatisticsEndpoints
         return Results.Json(hits);
     }
 }
+
+/// <summary>A feature whose name contains the text searched for: its layer, its extent and a point inside it (EPSG:4490).</summary>
+internal sealed record SearchHit(string Layer, string LayerTitleZh, string LayerTitleEn, string? Id, string Name, double[] Bbox, double[] Point);

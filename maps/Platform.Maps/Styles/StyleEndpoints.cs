@@ -1,9 +1,11 @@
+using System.Text.Json;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Commands;
 using Platform.Maps.Tiles;
+using Platform.Maps.OpenApi;
 
 namespace Platform.Maps.Styles;
 
@@ -16,8 +18,8 @@ internal static class StyleEndpoints
 {
     public static void MapMapStyles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/maps/style.json", StyleAsync);
-        app.MapGet($"/ogc/styles/{MapStyle.Id}/style.json", StyleAsync);
+        app.MapGet("/api/maps/style.json", StyleAsync).ProducesStyle();
+        app.MapGet($"/ogc/styles/{MapStyle.Id}/style.json", StyleAsync).ProducesStyle();
         app.MapGet("/ogc/styles", (HttpContext http) => TaggedJson.Answer(http, new
         {
             links = new[] { new { href = $"{TaggedJson.BaseUri(http)}/ogc/styles", rel = "self", type = "application/json", title = "Styles" } },
@@ -30,7 +32,7 @@ internal static class StyleEndpoints
                     links = new[] { new { href = $"{TaggedJson.BaseUri(http)}/ogc/styles/{MapStyle.Id}/style.json", rel = "stylesheet", type = "application/vnd.mapbox.style+json", title = "MapLibre style" } },
                 },
             },
-        }));
+        })).ProducesOgc("application/json");
         app.MapGet("/api/maps/fonts/{fontstack}/{range}.pbf", (string fontstack, string range, HttpContext http) =>
         {
             if (!TryRange(range, out var start))
@@ -38,7 +40,8 @@ internal static class StyleEndpoints
             var body = GlyphRange.Encode(fontstack, start);
             http.Response.Headers.CacheControl = "public, max-age=86400";
             return EntityTags.Revalidate(http, $"\"glyphs-{GlyphRange.Version}-{start}\"") ?? Results.Bytes(body, "application/x-protobuf");
-        });
+        }).Produces(StatusCodes.Status200OK, typeof(byte[]), "application/x-protobuf")
+            .WithDescription("Glyphs of a font stack for the map's labels (MapLibre glyph PBF, one range of 256 code points). / 地图标注字形。");
     }
 
     private static async Task<IResult> StyleAsync(HttpContext http, TileRendering tiles)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Commands;
 using Platform.Abstractions.Maps;
 using Platform.Maps.Layers;
+using Platform.Maps.OpenApi;
 
 namespace Platform.Maps.Tiles;
 
@@ -33,30 +35,30 @@ internal static class OgcTilesEndpoints
                     links = new[] { new { href = $"{TaggedJson.BaseUri(http)}/ogc/tileMatrixSets/{WebMercatorQuad.Id}", rel = "self", type = "application/json", title = WebMercatorQuad.Id } },
                 },
             },
-        }));
+        })).ProducesOgc("application/json");
         ogc.MapGet("/tileMatrixSets/{tileMatrixSetId}", (string tileMatrixSetId, HttpContext http) =>
-            UnknownMatrixSet(tileMatrixSetId) ?? TaggedJson.Answer(http, WebMercatorQuad.Definition($"{TaggedJson.BaseUri(http)}/ogc/tileMatrixSets/{WebMercatorQuad.Id}")));
+            UnknownMatrixSet(tileMatrixSetId) ?? TaggedJson.Answer(http, WebMercatorQuad.Definition($"{TaggedJson.BaseUri(http)}/ogc/tileMatrixSets/{WebMercatorQuad.Id}"))).ProducesOgc("application/json");
 
-        ogc.MapGet("/tiles", async (HttpContext http, TileRendering tiles) => TaggedJson.Answer(http, (await CombinedAsync(http, tiles)).TileSetList($"{TaggedJson.BaseUri(http)}/ogc/tiles")));
+        ogc.MapGet("/tiles", async (HttpContext http, TileRendering tiles) => TaggedJson.Answer(http, (await CombinedAsync(http, tiles)).TileSetList($"{TaggedJson.BaseUri(http)}/ogc/tiles"))).ProducesOgc("application/json");
         ogc.MapGet("/tiles/{tileMatrixSetId}", async (string tileMatrixSetId, HttpContext http, TileRendering tiles) =>
-            UnknownMatrixSet(tileMatrixSetId) ?? TaggedJson.Answer(http, (await CombinedAsync(http, tiles)).TileSet($"{TaggedJson.BaseUri(http)}/ogc/tiles/{WebMercatorQuad.Id}/tilejson")));
+            UnknownMatrixSet(tileMatrixSetId) ?? TaggedJson.Answer(http, (await CombinedAsync(http, tiles)).TileSet($"{TaggedJson.BaseUri(http)}/ogc/tiles/{WebMercatorQuad.Id}/tilejson"))).ProducesOgc("application/json");
         ogc.MapGet("/tiles/{tileMatrixSetId}/tilejson", async (string tileMatrixSetId, HttpContext http, TileRendering tiles) =>
-            UnknownMatrixSet(tileMatrixSetId) ?? TaggedJson.Answer(http, (await CombinedAsync(http, tiles)).TileJson()));
+            UnknownMatrixSet(tileMatrixSetId) ?? TaggedJson.Answer(http, (await CombinedAsync(http, tiles)).TileJson())).ProducesOgc("application/json");
         ogc.MapGet("/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", (string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol, HttpContext http, TileRendering tiles) =>
-            TileAsync(http, tileMatrixSetId, tileMatrix, tileRow, tileCol, (tile, date) => tiles.CombinedTileAsync(tile, date)));
+            TileAsync(http, tileMatrixSetId, tileMatrix, tileRow, tileCol, (tile, date) => tiles.CombinedTileAsync(tile, date))).ProducesTile();
 
         ogc.MapGet("/collections/{collectionId}/tiles", async (string collectionId, HttpContext http, TileRendering tiles) =>
-            Unknown(collectionId, tiles) ?? TaggedJson.Answer(http, (await CollectionAsync(http, tiles, collectionId)).TileSetList($"{TaggedJson.BaseUri(http)}/ogc/collections/{collectionId}/tiles")));
+            Unknown(collectionId, tiles) ?? TaggedJson.Answer(http, (await CollectionAsync(http, tiles, collectionId)).TileSetList($"{TaggedJson.BaseUri(http)}/ogc/collections/{collectionId}/tiles"))).ProducesOgc("application/json");
         ogc.MapGet("/collections/{collectionId}/tiles/{tileMatrixSetId}", async (string collectionId, string tileMatrixSetId, HttpContext http, TileRendering tiles) =>
             Unknown(collectionId, tiles) ?? UnknownMatrixSet(tileMatrixSetId)
-            ?? TaggedJson.Answer(http, (await CollectionAsync(http, tiles, collectionId)).TileSet($"{TaggedJson.BaseUri(http)}/ogc/collections/{collectionId}/tiles/{WebMercatorQuad.Id}/tilejson")));
+            ?? TaggedJson.Answer(http, (await CollectionAsync(http, tiles, collectionId)).TileSet($"{TaggedJson.BaseUri(http)}/ogc/collections/{collectionId}/tiles/{WebMercatorQuad.Id}/tilejson"))).ProducesOgc("application/json");
         ogc.MapGet("/collections/{collectionId}/tiles/{tileMatrixSetId}/tilejson", async (string collectionId, string tileMatrixSetId, HttpContext http, TileRendering tiles) =>
-            Unknown(collectionId, tiles) ?? UnknownMatrixSet(tileMatrixSetId) ?? TaggedJson.Answer(http, (await CollectionAsync(http, tiles, collectionId)).TileJson()));
+            Unknown(collectionId, tiles) ?? UnknownMatrixSet(tileMatrixSetId) ?? TaggedJson.Answer(http, (await CollectionAsync(http, tiles, collectionId)).TileJson())).ProducesOgc("application/json");
         ogc.MapGet("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
             (string collectionId, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol, HttpContext http, TileRendering tiles) =>
                 Unknown(collectionId, tiles) is { } missing
                     ? Task.FromResult(missing)
-                    : TileAsync(http, tileMatrixSetId, tileMatrix, tileRow, tileCol, (tile, date) => tiles.LayerTileAsync(tiles.Catalog.Find(collectionId)!, tile, date)));
+                    : TileAsync(http, tileMatrixSetId, tileMatrix, tileRow, tileCol, (tile, date) => tiles.LayerTileAsync(tiles.Catalog.Find(collectionId)!, tile, date))).ProducesTile();
     }
 
     private static async Task<IResult> TileAsync(HttpContext http, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol,

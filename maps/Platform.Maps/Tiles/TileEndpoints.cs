@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Commands;
 using Platform.Maps.Layers;
+using Platform.Maps.OpenApi;
 
 namespace Platform.Maps.Tiles;
 
@@ -16,8 +18,9 @@ internal static class TileEndpoints
 
     public static void MapVectorTiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/tiles/{layer}/{z:int}/{x:int}/{y:int}.mvt", TileAsync);
-        app.MapGet("/tiles/{layer}.json", TileJson);
+        app.MapGet("/tiles/{layer}/{z:int}/{x:int}/{y:int}.mvt", TileAsync).ProducesTile();
+        app.MapGet("/tiles/{layer}.json", TileJson).Produces(StatusCodes.Status200OK, typeof(JsonElement), "application/json")
+            .WithDescription("TileJSON 3.0.0 of the layer's tiles. / 图层瓦片的 TileJSON 3.0.0 描述。");
         app.MapOgcTiles();
     }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Platform.Maps.Web;
 
-/// <summary>The web map: <c>/</c> (index.html), its <c>/assets/*</c> and the plugins' <c>/panels/*</c>, from <see cref="WebMapAssets"/>.</summary>
+/// <summary>The web map: <c>/</c> (index.html), its other pages <c>/{page}.html</c>, its <c>/assets/*</c> and the plugins' and modules' <c>/panels/*</c>, from <see cref="WebMapAssets"/>.</summary>
 internal static class WebMapEndpoints
 {
     private const string NotBuilt =
@@ -13,12 +13,14 @@ internal static class WebMapEndpoints
 
     public static void MapWebMap(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/index.html"));
-        app.MapGet("/index.html", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/index.html"));
-        app.MapGet("/admin.html", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/admin.html"));
-        app.MapGet("/assets/{*file}", (string file, HttpContext http, WebMapAssets assets) => Serve(http, assets, "/assets/" + file));
-        // Plugins' web panels under stable names (announced in /api/plugins), so revalidated rather than immutable.
-        app.MapGet("/panels/{*file}", (string file, HttpContext http, WebMapAssets assets) => Serve(http, assets, "/panels/" + file));
+        // Pages, scripts and panels are the web map, not the API: left out of /openapi/v1.json.
+        app.MapGet("/", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/index.html")).ExcludeFromDescription();
+        // Every page the vite build made (the map, the plugins and reports page, the modules' pages).
+        app.MapGet("/{page:regex(^[a-z0-9][a-z0-9-]*$)}.html", (string page, HttpContext http, WebMapAssets assets) => Serve(http, assets, $"/{page}.html"))
+            .ExcludeFromDescription();
+        app.MapGet("/assets/{*file}", (string file, HttpContext http, WebMapAssets assets) => Serve(http, assets, "/assets/" + file)).ExcludeFromDescription();
+        // Plugins' and modules' web panels under stable names (announced in /api/plugins and /api/web), so revalidated rather than immutable.
+        app.MapGet("/panels/{*file}", (string file, HttpContext http, WebMapAssets assets) => Serve(http, assets, "/panels/" + file)).ExcludeFromDescription();
     }
 
     private static IResult Serve(HttpContext http, WebMapAssets assets, string path)

@@ -10,6 +10,7 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using Platform.Abstractions.Commands;
 using Platform.Abstractions.Http;
+using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Security;
 using Platform.Jurisdiction.Queries;
 using Platform.Jurisdiction.Register;
@@ -51,14 +52,17 @@ public static class JurisdictionEndpoints
             foreach (var u in units)
                 collection.Add(new Feature(u.Geometry, Attributes(u, names)));
             return GeoJsonResult(collection);
-        });
+        }).ProducesGeoJson()
+            .WithDescription("Properties: id, code, name, level, levelZh, parentId, parentName, validFrom, validTo, areaSquareMetres, labelLon, labelLat. / 属性：编码、名称、层级、上级、有效期、面积、标注点。");
 
         api.MapGet("/units/{id:guid}", async (Guid id, JurisdictionQueries queries, CancellationToken ct) =>
             await queries.FindAsync(id, ct) is { } unit
-                ? Results.Ok(new { unit.Id, abolished = unit.Abolished, versions = unit.Versions })
-                : ProblemResults.Problem(404, "id", $"No unit {id}.", "找不到该单位。"));
+                ? Results.Ok(new UnitView(unit.Id, unit.Abolished, unit.Versions))
+                : ProblemResults.Problem(404, "id", $"No unit {id}.", "找不到该单位。"))
+            .Produces<UnitView>();
 
-        api.MapGet("/units/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<UnitHistory>(http, id)).RequireAuthorization(PlatformPolicies.Staff);
+        api.MapGet("/units/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<UnitHistory>(http, id)).RequireAuthorization(PlatformPolicies.Staff)
+            .Produces<List<HistoryEntry>>();
 
         api.MapGet("/locate", async (double? lon, double? lat, string? date, JurisdictionQueries queries, CancellationToken ct) =>
         {
@@ -70,13 +74,9 @@ public static class JurisdictionEndpoints
             if (parsed.Problem is { } bad)
                 return bad;
             var location = await queries.LocateAsync(x, y, parsed.Date, ct);
-            return Results.Ok(new
-            {
-                lon = x, lat = y, date = parsed.Date,
-                location.Street, location.Community, location.Group,
-                location.ManagingStreet, location.OwnerStreet, location.Delegated,
-            });
-        });
+            return Results.Ok(new LocateAnswer(x, y, parsed.Date, location.Street, location.Community, location.Group,
+                location.ManagingStreet, location.OwnerStreet, location.Delegated));
+        }).Produces<LocateAnswer>();
 
         api.MapGet("/statistics", async (string? from, string? to, JurisdictionQueries queries, CancellationToken ct) =>
         {
@@ -87,7 +87,7 @@ public static class JurisdictionEndpoints
             if (f.Date > t.Date)
                 return ProblemResults.Problem(400, "from", "'from' is after 'to'.", "起始日期晚于截止日期。");
             return Results.Ok(await queries.StatisticsAsync(f.Date, t.Date, ct));
-        });
+        }).Produces<JurisdictionQueries.Statistics>();
 
         api.MapGet("/gaps", async (string? asOf, double? minArea, JurisdictionQueries queries, IOptions<JurisdictionOptions> options, CancellationToken ct) =>
         {
@@ -107,7 +107,8 @@ public static class JurisdictionEndpoints
                 })));
             }
             return GeoJsonResult(collection);
-        });
+        }).ProducesGeoJson()
+            .WithDescription("Areas of the street covered by no community: properties areaSquareMetres, labelLon, labelLat. / 未被任何社区覆盖的区域：面积、标注点。");
     }
 
     private static void MapCommands(RouteGroupBuilder api)
@@ -130,7 +131,7 @@ public static class JurisdictionEndpoints
                 return denied;
             var command = new EstablishUnit(body.Code.Trim(), body.Name.Trim(), level, body.ParentId, WellKnownText.Write(geometry!), Decision(body.Decision));
             return Answer(await Grain(grains, o).EstablishAsync(command, Context(http, body.Decision)), created: true);
-        }).WithRequestBody<EstablishBody>();
+        }).WithRequestBody<EstablishBody>().Produces<UnitAnswer>(StatusCodes.Status201Created);
 
         api.MapPost("/units/{id:guid}/rename", async (Guid id, HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -142,7 +143,7 @@ public static class JurisdictionEndpoints
             if (await ScopeAsync(http.User, [id], true, queries) is { } denied)
                 return denied;
             return Answer(await Grain(grains, o).RenameAsync(new RenameUnit(id, body.Name.Trim(), Decision(body.Decision)), Context(http, body.Decision)));
-        }).WithRequestBody<RenameBody>();
+        }).WithRequestBody<RenameBody>().Produces<UnitAnswer>();
 
         api.MapPost("/units/{id:guid}/convert-to-community", async (Guid id, HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -156,7 +157,7 @@ public static class JurisdictionEndpoints
             if (await ScopeAsync(http.User, [id], false, queries) is { } denied)
                 return denied;
             return Answer(await Grain(grains, o).ConvertVillageAsync(new ConvertVillage(id, body.Name.Trim(), body.Code.Trim(), Decision(body.Decision)), Context(http, body.Decision)));
-        }).WithRequestBody<ConvertBody>();
+        }).WithRequestBody<ConvertBody>().Produces<UnitAnswer>();
 
         api.MapPost("/merges", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -175,7 +176,7 @@ public static class JurisdictionEndpoints
             if (await ScopeAsync(http.User, [.. body.AbsorbedIds, .. body.SuccessorId is { } s ? new[] { s } : []], false, queries) is { } denied)
                 return denied;
             return Answer(await Grain(grains, o).MergeAsync(new MergeUnits(body.AbsorbedIds, body.SuccessorId, created, Decision(body.Decision)), Context(http, body.Decision)));
-        }).WithRequestBody<MergeBody>();
+        }).WithRequestBody<MergeBody>().Produces<UnitAnswer>();
 
         api.MapPost("/transfers", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -192,7 +193,7 @@ public static class JurisdictionEndpoints
             if (await ScopeAsync(http.User, [from, to], true, queries) is { } denied)
                 return denied;
             return Answer(await Grain(grains, o).TransferAreaAsync(new TransferArea(from, to, WellKnownText.Write(geometry!), Decision(body.Decision)), Context(http, body.Decision)));
-        }).WithRequestBody<TransferBody>();
+        }).WithRequestBody<TransferBody>().Produces<UnitAnswer>();
 
         api.MapPost("/group-merges", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -208,7 +209,7 @@ public static class JurisdictionEndpoints
             if (await ScopeAsync(http.User, [.. body.GroupIds, successor], true, queries) is { } denied)
                 return denied;
             return Answer(await Grain(grains, o).MergeGroupsAsync(new MergeGroups(body.GroupIds, successor, body.Vote, Decision(body.Decision)), Context(http, body.Decision)));
-        }).WithRequestBody<GroupMergeBody>();
+        }).WithRequestBody<GroupMergeBody>().Produces<UnitAnswer>();
 
         api.MapPost("/delegations", async (HttpContext http, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -224,7 +225,7 @@ public static class JurisdictionEndpoints
                 return geometryProblem;
             return Answer(await Grain(grains, o).GrantDelegationAsync(
                 new GrantDelegation(body.Name.Trim(), body.OwnerStreet?.Trim() ?? "", WellKnownText.Write(geometry!), Decision(body.Decision)), Context(http, body.Decision)), created: true);
-        }).WithRequestBody<DelegationBody>();
+        }).WithRequestBody<DelegationBody>().Produces<UnitAnswer>();
     }
 
     /// <summary>
@@ -276,7 +277,7 @@ public static class JurisdictionEndpoints
     {
         if (result.Rejection is { } r)
             return r.ToProblem();
-        var body = new { id = result.UnitId, finding = result.Finding };
+        var body = new UnitAnswer(result.UnitId, result.Finding);
         return created ? Results.Created($"/api/jurisdiction/units/{result.UnitId}", body) : Results.Ok(body);
     }
 
@@ -312,3 +313,13 @@ public static class JurisdictionEndpoints
     private static IResult GeoJsonResult(FeatureCollection collection) =>
         Results.Text(JsonSerializer.Serialize(collection, GeoJson.Options), "application/geo+json; charset=utf-8");
 }
+
+/// <summary>A unit of the jurisdiction with every version it has had (name, level, parent, boundary, validity).</summary>
+internal sealed record UnitView(Guid Id, bool Abolished, IReadOnlyList<UnitVersion> Versions);
+
+/// <summary>Which units a point lies in on a date: the street, community and group, and who manages it when delegated.</summary>
+internal sealed record LocateAnswer(double Lon, double Lat, DateOnly Date, UnitRef? Street, UnitRef? Community, UnitRef? Group,
+    string? ManagingStreet, string? OwnerStreet, bool Delegated);
+
+/// <summary>The unit a restructuring command created or changed, and what the check found (e.g. an overlap within tolerance).</summary>
+internal sealed record UnitAnswer(Guid Id, string? Finding);

@@ -31,10 +31,11 @@ internal static class CompoundEndpoints
                 return ProblemResults.Problem(400, "asOf", "asOf must be a date YYYY-MM-DD.", "asOf 须为 YYYY-MM-DD 格式的日期。");
             var all = await reader.CompoundsAsync(date, ct);
             return Results.Ok(all.Where(c => community is null || c.CommunityCode == community || c.CommunityName == community)
-                .Select(c => new { c.Id, c.Name, c.Kind, kindZh = CompoundKinds.All[c.Kind].Zh, c.Households, c.Buildings, c.CommunityCode, c.CommunityName, location = new[] { c.Lon, c.Lat } }));
-        });
+                .Select(c => new CompoundListItem(c.Id, c.Name, c.Kind, CompoundKinds.All[c.Kind].Zh, c.Households, c.Buildings, c.CommunityCode, c.CommunityName, [c.Lon, c.Lat]))
+                .ToList());
+        }).Produces<List<CompoundListItem>>();
 
-        compounds.MapGet("/kinds", () => CompoundKinds.All.Select(k => new { code = k.Key, nameZh = k.Value.Zh, nameEn = k.Value.En }));
+        compounds.MapGet("/kinds", () => CompoundKinds.All.Select(k => new CodedValue(k.Key, k.Value.Zh, k.Value.En)).ToList());
 
         compounds.MapGet("/{id:guid}", async (Guid id, IQuerySession session, IJurisdictionLocator jurisdiction, CancellationToken ct) =>
         {
@@ -42,17 +43,17 @@ internal static class CompoundEndpoints
                 return ProblemResults.Problem(404, "id", $"No compound {id}.", "找不到该小区。");
             var label = LabelPoints.Of(c.GeometryWkt);
             var community = (await jurisdiction.CommunitiesOfAsync([label], Wire.Today, ct))[0];
-            return Results.Ok(new
-            {
-                c.Id, c.Name, c.Kind, kindZh = CompoundKinds.All[c.Kind].Zh, c.Households, c.PropertyCompany, since = c.Since,
-                community = community?.Name, communityCode = community?.Code, location = new[] { label.Lon, label.Lat },
-                geometry = Wire.Geometry(c.GeometryWkt),
-                entrances = c.EntrancesWkt is null ? (JsonElement?)null : Wire.Geometry(c.EntrancesWkt),
-                buildings = c.Buildings.Select(b => new { b.Id, b.Name, b.Floors, b.Households, geometry = Wire.Geometry(b.FootprintWkt) }),
-            });
-        });
+            return Results.Ok(new CompoundView(
+                c.Id, c.Name, c.Kind, CompoundKinds.All[c.Kind].Zh, c.Households, c.PropertyCompany, c.Since,
+                community?.Name, community?.Code, [label.Lon, label.Lat],
+                Wire.Geometry(c.GeometryWkt),
+                c.EntrancesWkt is null ? null : Wire.Geometry(c.EntrancesWkt),
+                [.. c.Buildings.Select(b => new BuildingView(b.Id, b.Name, b.Floors, b.Households, Wire.Geometry(b.FootprintWkt)))],
+                c.Version));
+        }).Produces<CompoundView>();
 
-        compounds.MapGet("/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<CompoundSummary>(http, id)).RequireAuthorization(PlatformPolicies.Staff);
+        compounds.MapGet("/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<CompoundSummary>(http, id)).RequireAuthorization(PlatformPolicies.Staff)
+            .Produces<List<HistoryEntry>>();
 
         var writes = compounds.MapGroup("").RequireAuthorization(PlatformPolicies.EditCommunityData);
 
@@ -77,8 +78,8 @@ internal static class CompoundEndpoints
             var result = await grains.GetGrain<ICompoundGrain>(id).RegisterAsync(
                 new RegisterCompound(body.Name ?? "", body.Kind ?? "", WellKnownText.Write(geometry), body.Households ?? 0, body.PropertyCompany, entrances is null ? null : WellKnownText.Write(entrances), body.Since ?? Wire.Today),
                 http.User.ToCommandContext("登记小区", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/compounds/{id}", new { id });
-        }).WithRequestBody<CreateBody>();
+            return result.AnswerCreated(id, $"/api/compounds/{id}");
+        }).WithRequestBody<CreateBody>().ProducesWrite(StatusCodes.Status201Created);
 
         writes.MapPost("/{id:guid}/buildings", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -91,7 +92,20 @@ internal static class CompoundEndpoints
             var result = await grains.GetGrain<ICompoundGrain>(id).AddBuildingAsync(
                 new AddBuilding(body.Name ?? "", body.Floors ?? 0, body.Households ?? 0, WellKnownText.Write(geometry!)),
                 http.User.ToCommandContext("登记楼栋", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/compounds/{id}", new { id, version = result.Version });
-        }).WithRequestBody<BuildingBody>();
+            return result.AnswerCreated(id, $"/api/compounds/{id}");
+        }).WithRequestBody<BuildingBody>().ProducesWrite(StatusCodes.Status201Created);
     }
 }
+
+/// <summary>A compound in the list: where it is (its label point, [lon, lat] in EPSG:4490) and its community.</summary>
+internal sealed record CompoundListItem(Guid Id, string Name, string Kind, string KindZh, int Households, int Buildings, string? CommunityCode, string? CommunityName, double[] Location);
+
+/// <summary>A compound with its boundary, entrances and buildings (GeoJSON in EPSG:4490).</summary>
+/// <param name="Version">The record's version: send it back with the next change.</param>
+internal sealed record CompoundView(
+    Guid Id, string Name, string Kind, string KindZh, int Households, string? PropertyCompany, DateOnly Since,
+    string? Community, string? CommunityCode, double[] Location, JsonElement Geometry, JsonElement? Entrances,
+    IReadOnlyList<BuildingView> Buildings, long Version);
+
+/// <summary>A building of a compound, with its footprint.</summary>
+internal sealed record BuildingView(Guid Id, string Name, int Floors, int Households, JsonElement Geometry);

@@ -37,10 +37,12 @@ internal static class FacilityEndpoints
             var all = await reader.FacilitiesAsync(date, ct);
             return Results.Ok(all
                 .Where(f => (category is null || f.Category == category) && (kind is null || f.Kind == kind) && (community is null || f.CommunityCode == community || f.CommunityName == community))
-                .Select(f => new { f.Id, f.Name, f.Category, categoryZh = FacilityCategories.Find(f.Category)?.NameZh, f.Kind, f.CommunityCode, f.CommunityName, location = new[] { f.Lon, f.Lat } }));
-        });
+                .Select(f => new FacilityListItem(f.Id, f.Name, f.Category, FacilityCategories.Find(f.Category)?.NameZh, f.Kind, f.CommunityCode, f.CommunityName, [f.Lon, f.Lat]))
+                .ToList());
+        }).Produces<List<FacilityListItem>>();
 
-        facilities.MapGet("/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<FacilitySummary>(http, id)).RequireAuthorization(PlatformPolicies.Staff);
+        facilities.MapGet("/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<FacilitySummary>(http, id)).RequireAuthorization(PlatformPolicies.Staff)
+            .Produces<List<HistoryEntry>>();
 
         var writes = facilities.MapGroup("").RequireAuthorization(PlatformPolicies.EditCommunityData);
 
@@ -56,8 +58,8 @@ internal static class FacilityEndpoints
             var result = await grains.GetGrain<IFacilityGrain>(id).RegisterAsync(
                 new RegisterFacility(body.Name ?? "", body.Category ?? "", WellKnownText.Write(geometry!), body.OpenedOn ?? Wire.Today, null),
                 http.User.ToCommandContext("登记设施", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/facilities/{id}", new { id });
-        }).WithRequestBody<CreateBody>();
+            return result.AnswerCreated(id, $"/api/facilities/{id}");
+        }).WithRequestBody<CreateBody>().ProducesWrite(StatusCodes.Status201Created);
 
         writes.MapPost("/{id:guid}/close", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -67,13 +69,13 @@ internal static class FacilityEndpoints
             if (string.IsNullOrWhiteSpace(body!.Reason))
                 return RequestBody.Missing("reason", "关闭原因");
             var result = await grains.GetGrain<IFacilityGrain>(id).CloseAsync(new CloseFacility(body.ClosedOn ?? Wire.Today, body.Reason), http.User.ToCommandContext(body.Reason, http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
-        }).WithRequestBody<CloseBody>();
+            return result.Answer(id);
+        }).WithRequestBody<CloseBody>().ProducesWrite();
 
         var hubs = app.MapGroup("/api/service-hubs");
         hubs.MapGet("", async (IQuerySession session, CancellationToken ct) =>
             (await session.Query<ServiceHubSummary>().ToListAsync(ct)).OrderBy(h => h.Name, StringComparer.Ordinal)
-                .Select(h => new { h.Id, h.Name, h.Spaces, h.ServedCompoundIds, openedOn = h.OpenedOn, geometry = Wire.Geometry(h.GeometryWkt) }));
+                .Select(h => new ServiceHubView(h.Id, h.Name, h.Spaces, h.ServedCompoundIds, h.OpenedOn, Wire.Geometry(h.GeometryWkt))).ToList());
         hubs.MapPost("", async (HttpContext http, IGrainFactory grains) =>
         {
             var (body, bad) = await RequestBody.ReadAsync<HubBody>(http);
@@ -88,7 +90,13 @@ internal static class FacilityEndpoints
             var result = await grains.GetGrain<IServiceHubGrain>(id).RegisterAsync(
                 new RegisterServiceHub(body.Name ?? "", WellKnownText.Write(geometry), body.Spaces ?? [], body.ServedCompoundIds ?? [], body.OpenedOn ?? Wire.Today),
                 http.User.ToCommandContext("登记综合体", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/service-hubs/{id}", new { id });
-        }).WithRequestBody<HubBody>().RequireAuthorization(PlatformPolicies.Administer);
+            return result.AnswerCreated(id, $"/api/service-hubs/{id}");
+        }).WithRequestBody<HubBody>().ProducesWrite(StatusCodes.Status201Created).RequireAuthorization(PlatformPolicies.Administer);
     }
 }
+
+/// <summary>A facility in the list: its category (code and Chinese name), kind and community, and where it is ([lon, lat], EPSG:4490).</summary>
+internal sealed record FacilityListItem(Guid Id, string Name, string Category, string? CategoryZh, string Kind, string? CommunityCode, string? CommunityName, double[] Location);
+
+/// <summary>A community service hub (党群服务中心 / 综合体) with its spaces and the compounds it serves.</summary>
+internal sealed record ServiceHubView(Guid Id, string Name, IReadOnlyList<HubSpace> Spaces, IReadOnlyList<Guid> ServedCompoundIds, DateOnly OpenedOn, JsonElement Geometry);

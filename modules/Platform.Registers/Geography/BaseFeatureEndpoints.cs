@@ -42,7 +42,7 @@ internal static class BaseFeatureEndpoints
             var result = await grains.GetGrain<IBaseFeatureGrain>(id).RecordAsync(
                 new RecordBaseFeature(body.Name ?? "", body.Kind ?? "", WellKnownText.Write(geometry!), body.Class),
                 http.User.ToCommandContext(body.Kind == "road" ? "登记道路" : "登记基础地理要素", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/base-features/{id}", new { id });
-        }).WithRequestBody<BaseFeatureBody>().RequireAuthorization(PlatformPolicies.Administer);
+            return result.AnswerCreated(id, $"/api/base-features/{id}");
+        }).WithRequestBody<BaseFeatureBody>().ProducesWrite(StatusCodes.Status201Created).RequireAuthorization(PlatformPolicies.Administer);
     }
 }

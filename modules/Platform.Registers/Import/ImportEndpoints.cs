@@ -124,12 +124,19 @@ internal static class ImportEndpoints
                 session.Store(import);
                 await session.SaveChangesAsync(CancellationToken.None);
             }
-            return Results.Ok(new
-            {
-                imported = imported.Count, rows = imported.Select(i => new { row = i.Row, id = i.Id }), refused = problems,
-                sourceCrs = layer.SourceCrs, sourceEncoding = layer.SourceEncoding, importId = import.RecordIds.Count > 0 ? import.Id : (Guid?)null, sha256,
-            });
-        }).RequireAuthorization(PlatformPolicies.Administer);
+            return Results.Ok(new ImportAnswer(
+                imported.Count, [.. imported.Select(i => new ImportedRow(i.Row, i.Id))], problems,
+                layer.SourceCrs, layer.SourceEncoding, import.RecordIds.Count > 0 ? import.Id : null, sha256));
+        }).RequireAuthorization(PlatformPolicies.Administer).Produces<ImportAnswer>();
+
+    /// <summary>What an import wrote: each imported row's new record, the rows refused (in skip-invalid mode, or by a race), how the file was read.</summary>
+    /// <param name="SourceCrs">The coordinate reference system the file was read in (reprojected to EPSG:4490).</param>
+    /// <param name="ImportId">The import's record (null when nothing was written); the same file again is refused.</param>
+    /// <param name="Sha256">The SHA-256 of the upload.</param>
+    private sealed record ImportAnswer(int Imported, IReadOnlyList<ImportedRow> Rows, IReadOnlyList<RowProblem> Refused, string? SourceCrs, string? SourceEncoding, Guid? ImportId, string Sha256);
+
+    /// <summary>A row of the file (1 for the first feature) and the record it became.</summary>
+    private sealed record ImportedRow(int Row, Guid Id);
 
     private static FeatureLayer Read(Stream input, string? format, string? crs, string? encoding)
     {

@@ -42,7 +42,7 @@ internal static class PlanningEndpoints
             var result = await grains.GetGrain<IPlanningGrain>(id).DesignateZoneAsync(
                 new DesignateZone(body.Name ?? "", body.Kind ?? "", body.Theme ?? "", WellKnownText.Write(geometry), body.Description ?? ""),
                 http.User.ToCommandContext("划定规划组团", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/planning-zones/{id}", new { id });
-        }).WithRequestBody<ZoneBody>().RequireAuthorization(PlatformPolicies.Administer);
+            return result.AnswerCreated(id, $"/api/planning-zones/{id}");
+        }).WithRequestBody<ZoneBody>().ProducesWrite(StatusCodes.Status201Created).RequireAuthorization(PlatformPolicies.Administer);
     }
 }

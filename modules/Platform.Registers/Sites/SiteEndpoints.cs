@@ -42,8 +42,8 @@ internal static class SiteEndpoints
             var all = (await session.Query<SiteSummary>().ToListAsync(ct)).Where(s => s.StatusOn(date) is { } st && (wanted is null || st == wanted)).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
             var zones = (await session.Query<PlanningZoneSummary>().ToListAsync(ct)).ToDictionary(z => z.Id, z => z.Name);
             var communities = await jurisdiction.CommunitiesOfAsync(all.Select(s => LabelPoints.Of(s.GeometryWkt)).ToList(), date, ct);
-            return Results.Ok(all.Select((s, i) => Describe(s, date, zones, communities[i])));
-        });
+            return Results.Ok(all.Select((s, i) => Describe(s, date, zones, communities[i])).ToList());
+        }).Produces<List<SiteView>>();
 
         sites.MapGet("/{id:guid}", async (Guid id, IQuerySession session, IJurisdictionLocator jurisdiction, CancellationToken ct) =>
         {
@@ -52,9 +52,10 @@ internal static class SiteEndpoints
             var zones = (await session.Query<PlanningZoneSummary>().ToListAsync(ct)).ToDictionary(z => z.Id, z => z.Name);
             var community = (await jurisdiction.CommunitiesOfAsync([LabelPoints.Of(s.GeometryWkt)], Wire.Today, ct))[0];
             return Results.Ok(Describe(s, Wire.Today, zones, community));
-        });
+        }).Produces<SiteView>();
 
-        sites.MapGet("/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<SiteSummary>(http, id)).RequireAuthorization(PlatformPolicies.Staff);
+        sites.MapGet("/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<SiteSummary>(http, id)).RequireAuthorization(PlatformPolicies.Staff)
+            .Produces<List<HistoryEntry>>();
 
         var admin = sites.MapGroup("").RequireAuthorization(PlatformPolicies.Administer);
 
@@ -75,8 +76,8 @@ internal static class SiteEndpoints
             var result = await grains.GetGrain<ISiteGrain>(id).RegisterAsync(
                 new RegisterSite(body.Name, body.Category?.Trim() ?? "project", WellKnownText.Write(geometry!), status, body.StatusSince ?? Wire.Today, body.BudgetWan, body.Owner?.Trim(), body.ZoneId),
                 http.User.ToCommandContext(body.Reason ?? "登记点位", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/sites/{id}", new { id, version = result.Version });
-        }).WithRequestBody<CreateBody>();
+            return result.AnswerCreated(id, $"/api/sites/{id}");
+        }).WithRequestBody<CreateBody>().ProducesWrite(StatusCodes.Status201Created);
 
         admin.MapPost("/{id:guid}/status", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -88,8 +89,8 @@ internal static class SiteEndpoints
             if (string.IsNullOrWhiteSpace(body.Reason))
                 return RequestBody.Missing("reason", "变更原因");
             var result = await grains.GetGrain<ISiteGrain>(id).ChangeStatusAsync(new ChangeSiteStatus(to, body.Date ?? Wire.Today), http.User.ToCommandContext(body.Reason, http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version, status = to.Code() });
-        }).WithRequestBody<StatusBody>();
+            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new StatusAnswer(id, result.Version, to.Code()));
+        }).WithRequestBody<StatusBody>().Produces<StatusAnswer>();
 
         admin.MapPut("/{id:guid}/geometry", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -100,8 +101,8 @@ internal static class SiteEndpoints
             if (geometryProblem is not null)
                 return geometryProblem;
             var result = await grains.GetGrain<ISiteGrain>(id).ReshapeAsync(new ReshapeSite(WellKnownText.Write(geometry!)), http.User.ToCommandContext(body.Reason ?? "调整点位范围", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
-        }).WithRequestBody<GeometryBody>();
+            return result.Answer(id);
+        }).WithRequestBody<GeometryBody>().ProducesWrite();
 
         admin.MapPut("/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -110,31 +111,37 @@ internal static class SiteEndpoints
                 return bad;
             var result = await grains.GetGrain<ISiteGrain>(id).ReviseAsync(new ReviseSite(body!.Name ?? "", body.Category ?? "project", body.BudgetWan, body.Owner, body.ZoneId),
                 http.User.ToCommandContext(body.Reason ?? "修改点位信息", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
-        }).WithRequestBody<DetailsBody>();
+            return result.Answer(id);
+        }).WithRequestBody<DetailsBody>().ProducesWrite();
     }
 
-    private static object Describe(SiteSummary s, DateOnly date, IReadOnlyDictionary<Guid, string> zones, UnitRef? community)
+    private static SiteView Describe(SiteSummary s, DateOnly date, IReadOnlyDictionary<Guid, string> zones, UnitRef? community)
     {
         var status = s.StatusOn(date) ?? s.Status;
-        return new
-        {
-            id = s.Id,
-            name = s.Name,
-            category = s.Category,
-            status = status.Code(),
-            statusZh = status.NameZh(),
-            budgetWan = s.BudgetWan,
-            owner = s.Owner,
-            zoneId = s.ZoneId,
-            zone = s.ZoneId is { } z && zones.TryGetValue(z, out var zn) ? zn : null,
-            registeredOn = s.RegisteredOn,
-            statusHistory = s.StatusHistory.Select(p => new { status = p.Status.Code(), statusZh = p.Status.NameZh(), since = p.Since }),
-            areaSquareMetres = Math.Round(GeometryMeasurement.AreaSquareMetres(WellKnownText.Read(s.GeometryWkt)), 1),
-            community = community?.Name,
-            communityCode = community?.Code,
-            geometry = Wire.Geometry(s.GeometryWkt),
-            version = s.Version,
-        };
+        return new SiteView(
+            s.Id, s.Name, s.Category, status.Code(), status.NameZh(), s.BudgetWan, s.Owner, s.ZoneId,
+            s.ZoneId is { } z && zones.TryGetValue(z, out var zn) ? zn : null,
+            s.RegisteredOn,
+            [.. s.StatusHistory.Select(p => new SiteStatusPeriodView(p.Status.Code(), p.Status.NameZh(), p.Since))],
+            Math.Round(GeometryMeasurement.AreaSquareMetres(WellKnownText.Read(s.GeometryWkt)), 1),
+            community?.Name, community?.Code, Wire.Geometry(s.GeometryWkt), s.Version);
     }
 }
+
+/// <summary>A planning or project site as <c>/api/sites</c> answers it, with its status on the date asked.</summary>
+/// <param name="Category">The category code (<c>GET /api/maps/legend</c> and the layer's field values give its labels).</param>
+/// <param name="Status">proposed, approved, under_construction, completed or cancelled.</param>
+/// <param name="StatusZh">The status in Chinese.</param>
+/// <param name="BudgetWan">Budget in 万元 (10 000 CNY).</param>
+/// <param name="Geometry">GeoJSON geometry in EPSG:4490 (CGCS2000 longitude/latitude).</param>
+/// <param name="Version">The record's version: send it back with the next change.</param>
+internal sealed record SiteView(
+    Guid Id, string Name, string Category, string Status, string StatusZh, decimal? BudgetWan, string? Owner, Guid? ZoneId,
+    string? Zone, DateOnly RegisteredOn, IReadOnlyList<SiteStatusPeriodView> StatusHistory, double AreaSquareMetres,
+    string? Community, string? CommunityCode, JsonElement Geometry, long Version);
+
+/// <summary>A status the site held from <see cref="Since"/> on.</summary>
+internal sealed record SiteStatusPeriodView(string Status, string StatusZh, DateOnly Since);
+
+/// <summary>The answer of a status change: the new version and the status now in force.</summary>
+internal sealed record StatusAnswer(Guid Id, long Version, string Status);

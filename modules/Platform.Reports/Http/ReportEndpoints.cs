@@ -20,12 +20,16 @@ internal static class ReportEndpoints
     {
         var reports = app.MapGroup("/api/reports").RequireAuthorization(PlatformPolicies.Staff);
         reports.MapGet("/annual", (string? year, string? format, HttpContext http, ReportEngine engine) =>
-            AnswerAsync(engine, "annual", year, null, format, http.User, null, http.RequestAborted));
+            AnswerAsync(engine, "annual", year, null, format, http.User, null, http.RequestAborted)).ProducesReport();
         reports.MapGet("/overview", (string? year, string? format, HttpContext http, ReportEngine engine) =>
-            AnswerAsync(engine, "overview", year, null, format, http.User, null, http.RequestAborted));
+            AnswerAsync(engine, "overview", year, null, format, http.User, null, http.RequestAborted)).ProducesReport();
         reports.MapGet("/community/{code}", (string code, string? year, string? format, HttpContext http, ReportEngine engine) =>
-            AnswerAsync(engine, "community", year, code, format, http.User, null, http.RequestAborted));
+            AnswerAsync(engine, "community", year, code, format, http.User, null, http.RequestAborted)).ProducesReport();
     }
+
+    /// <summary>The endpoint answers a rendered report: a Word document (the default), HTML or Markdown.</summary>
+    public static RouteHandlerBuilder ProducesReport(this RouteHandlerBuilder builder) =>
+        builder.Produces(StatusCodes.Status200OK, typeof(byte[]), ReportFormats.MediaType("docx"), ReportFormats.MediaType("html"), ReportFormats.MediaType("md"));
 
     /// <summary>Renders and answers a report; problems for a bad year, format or community, and for a broken template (with <paramref name="templateStatus"/>).</summary>
     public static async Task<IResult> AnswerAsync(ReportEngine engine, string kind, string? yearText, string? community, string? formatText, ClaimsPrincipal user,

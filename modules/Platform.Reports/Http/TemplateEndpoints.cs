@@ -30,37 +30,35 @@ internal static class TemplateEndpoints
 
         staff.MapGet("", async (ReportTemplates catalog, CancellationToken ct) =>
         {
-            var list = new List<object>();
+            var list = new List<TemplateListItem>();
             foreach (var name in catalog.Names)
             {
                 var current = (await catalog.CurrentAsync(name, ct))!;
-                list.Add(new { name, kind = ReportTemplates.Reports.Contains(name) ? "report" : "section", current.Version, current.Overridden });
+                list.Add(new TemplateListItem(name, ReportTemplates.Reports.Contains(name) ? "report" : "section", current.Version, current.Overridden));
             }
             return Results.Ok(list);
-        });
+        }).Produces<List<TemplateListItem>>();
 
         staff.MapGet("/{name}", async (string name, ReportTemplates catalog, CancellationToken ct) =>
             await catalog.CurrentAsync(name, ct) is { } t
-                ? Results.Ok(new { t.Name, t.Version, t.Overridden, text = t.Text, shipped = t.Shipped })
-                : Unknown(name, catalog));
+                ? Results.Ok(new TemplateView(t.Name, t.Version, t.Overridden, t.Text, t.Shipped))
+                : Unknown(name, catalog)).Produces<TemplateView>();
 
         admin.MapGet("/{name}/history", async (string name, ReportTemplates catalog, IQuerySession session, CancellationToken ct) =>
         {
             if (catalog.ShippedText(name) is not { } shipped)
                 return Unknown(name, catalog);
             var events = await session.Events.FetchStreamAsync(ReportTemplateStreams.IdOf(name), token: ct);
-            var versions = new List<object> { new { version = 0L, type = "shipped", at = (DateTimeOffset?)null, user = "platform", reason = (string?)"随平台发布的模板", text = shipped } };
-            versions.AddRange(events.Select(e => new
-            {
-                version = e.Version,
-                type = e.Data is ReportTemplateReverted ? "reverted" : "revised",
-                at = (DateTimeOffset?)e.Timestamp,
-                user = e.UserName ?? "",
-                reason = e.Headers is { } h && h.TryGetValue(EventAttribution.ReasonHeader, out var r) ? r?.ToString() : null,
-                text = e.Data switch { ReportTemplateRevised x => x.Text, ReportTemplateReverted x => x.Text ?? shipped, _ => "" },
-            }));
+            var versions = new List<TemplateVersionView> { new(0, "shipped", null, "platform", "随平台发布的模板", shipped) };
+            versions.AddRange(events.Select(e => new TemplateVersionView(
+                e.Version,
+                e.Data is ReportTemplateReverted ? "reverted" : "revised",
+                e.Timestamp,
+                e.UserName ?? "",
+                e.Headers is { } h && h.TryGetValue(EventAttribution.ReasonHeader, out var r) ? r?.ToString() : null,
+                e.Data switch { ReportTemplateRevised x => x.Text, ReportTemplateReverted x => x.Text ?? shipped, _ => "" })));
             return Results.Ok(versions);
-        });
+        }).Produces<List<TemplateVersionView>>();
 
         admin.MapPut("/{name}", async (string name, HttpContext http, ReportTemplates catalog, ReportEngine engine, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -80,8 +78,8 @@ internal static class TemplateEndpoints
                 return ReportEndpoints.TemplateProblem(e, 400);
             }
             var result = await grains.GetGrain<IReportTemplateGrain>(name).ReviseAsync(body.Template!, http.User.ToCommandContext(body.Reason ?? "上传报告模板", http.TraceIdentifier));
-            return result.Rejection is { } rejection ? rejection.ToProblem() : Results.Ok(new { name, version = result.Version });
-        });
+            return result.Rejection is { } rejection ? rejection.ToProblem() : Results.Ok(new TemplateWriteAnswer(name, result.Version, null));
+        }).WithRequestBody<TemplateBody>().Produces<TemplateWriteAnswer>();
 
         admin.MapPost("/{name}/preview", async (string name, string? year, string? format, string? report, string? community, HttpContext http,
             ReportTemplates catalog, ReportEngine engine, IJurisdictionLocator locator) =>
@@ -94,7 +92,7 @@ internal static class TemplateEndpoints
             var (kind, trialCommunity) = await TrialOfAsync(report ?? name, locator, http.RequestAborted);
             return await ReportEndpoints.AnswerAsync(engine, kind, year, community ?? trialCommunity, format ?? "html", http.User,
                 new Dictionary<string, string> { [name] = body!.Template! }, http.RequestAborted, templateStatus: 400);
-        });
+        }).WithRequestBody<TemplateBody>().ProducesReport();
 
         admin.MapPost("/{name}/revert/{version:long}", async (string name, long version, HttpContext http, ReportTemplates catalog, IGrainFactory grains) =>
         {
@@ -102,8 +100,8 @@ internal static class TemplateEndpoints
                 return Unknown(name, catalog);
             var reason = http.Request.ContentLength > 0 && (await RequestBody.ReadAsync<RevertBody>(http)).Value is { } b ? b.Reason : null;
             var result = await grains.GetGrain<IReportTemplateGrain>(name).RevertAsync(version, http.User.ToCommandContext(reason ?? $"恢复到第{version}版", http.TraceIdentifier));
-            return result.Rejection is { } rejection ? rejection.ToProblem() : Results.Ok(new { name, version = result.Version, revertedTo = version });
-        }).WithRequestBody<RevertBody>();
+            return result.Rejection is { } rejection ? rejection.ToProblem() : Results.Ok(new TemplateWriteAnswer(name, result.Version, version));
+        }).WithRequestBody<RevertBody>().Produces<TemplateWriteAnswer>();
     }
 
     // A template's body is JSON {"template": "...", "reason": "..."} or the bare text (text/plain; reason in ?reason=).
@@ -138,3 +136,15 @@ internal static class TemplateEndpoints
     private static IResult Unknown(string name, ReportTemplates catalog) =>
         ProblemResults.Problem(404, "name", $"There is no report template '{name}'. Templates: {string.Join(", ", catalog.Names)}.", $"没有名为“{name}”的报告模板。");
 }
+
+/// <summary>A report template (<c>report</c>: a whole report; <c>section</c>: a module's section) and whether an administrator overrode it.</summary>
+internal sealed record TemplateListItem(string Name, string Kind, long Version, bool Overridden);
+
+/// <summary>A template's text in force and the text shipped with the platform.</summary>
+internal sealed record TemplateView(string Name, long Version, bool Overridden, string Text, string Shipped);
+
+/// <summary>One version of a template: 0 is the shipped text; then each upload (<c>revised</c>) or revert (<c>reverted</c>).</summary>
+internal sealed record TemplateVersionView(long Version, string Type, DateTimeOffset? At, string User, string? Reason, string Text);
+
+/// <summary>The template's version after an upload or a revert (<see cref="RevertedTo"/>: the version whose text is back).</summary>
+internal sealed record TemplateWriteAnswer(string Name, long Version, long? RevertedTo);

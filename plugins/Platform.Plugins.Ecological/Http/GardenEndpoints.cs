@@ -22,17 +22,18 @@ internal static class GardenEndpoints
 
     public static void MapGardenEndpoints(this IEndpointRouteBuilder scene)
     {
-        scene.MapPost("/gardens", CreateAsync).WithRequestBody<CreateGardenRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+        scene.MapPost("/gardens", CreateAsync).WithRequestBody<CreateGardenRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData)
+            .Produces<GardenSummary>(StatusCodes.Status201Created);
 
         scene.MapGet("/gardens", async (IQuerySession session, IJurisdictionLocator locator, CancellationToken ct) =>
         {
             var gardens = await session.Query<GardenView>().ToListAsync(ct);
             var plots = await session.Query<PlotView>().ToListAsync(ct);
-            var answers = new List<object>();
+            var answers = new List<GardenSummary>();
             foreach (var g in gardens.OrderBy(g => g.Name, StringComparer.Ordinal))
                 answers.Add(await SummaryAsync(g, plots.Where(p => p.GardenId == g.Id).ToList(), locator, false, ct));
             return Results.Ok(answers);
-        });
+        }).Produces<List<GardenSummary>>();
 
         scene.MapGet("/gardens/{gardenId:guid}", async (Guid gardenId, IQuerySession session, IJurisdictionLocator locator, CancellationToken ct) =>
         {
@@ -40,7 +41,7 @@ internal static class GardenEndpoints
                 return NotFound();
             var plots = await session.Query<PlotView>().Where(p => p.GardenId == gardenId).ToListAsync(ct);
             return Results.Ok(await SummaryAsync(garden, plots.ToList(), locator, true, ct));
-        });
+        }).Produces<GardenSummary>();
 
         scene.MapGet("/gardens/{gardenId:guid}/plots", async (Guid gardenId, string? season, IQuerySession session, CancellationToken ct) =>
         {
@@ -49,20 +50,9 @@ internal static class GardenEndpoints
             if (SeasonOf(garden, season) is not { } term)
                 return UnknownSeason(garden, season);
             var plots = await session.Query<PlotView>().Where(p => p.GardenId == gardenId).ToListAsync(ct);
-            return Results.Ok(new
-            {
-                type = "FeatureCollection",
-                gardenId,
-                season = term.Season,
-                features = plots.OrderBy(p => p.Number, StringComparer.Ordinal).Select(p => new
-                {
-                    type = "Feature",
-                    id = p.Id,
-                    geometry = EcoJson.GeoJsonOf(p.BoundaryWkt),
-                    properties = PublicPlot(p, term.Season),
-                }),
-            });
-        });
+            return Results.Ok(new PlotCollection("FeatureCollection", gardenId, term.Season,
+                [.. plots.OrderBy(p => p.Number, StringComparer.Ordinal).Select(p => new PlotFeature("Feature", p.Id, EcoJson.GeoJsonOf(p.BoundaryWkt), PublicPlotOf(p, term.Season)))]));
+        }).Produces<PlotCollection>();
 
         scene.MapPost("/gardens/{gardenId:guid}/plots", async (Guid gardenId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -83,8 +73,8 @@ internal static class GardenEndpoints
             if (result.Rejection is { } r)
                 return r.ToProblem();
             var plot = await session.LoadAsync<PlotView>(plotId, http.RequestAborted);
-            return Results.Created($"/api/scenes/ecological/plots/{plotId}", new { id = plotId, number = plot?.Number, areaSquareMetres = plot?.AreaSquareMetres });
-        }).WithRequestBody<AddPlotRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+            return Results.Created($"/api/scenes/ecological/plots/{plotId}", new AddedPlot(plotId, plot?.Number, plot?.AreaSquareMetres));
+        }).WithRequestBody<AddPlotRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData).Produces<AddedPlot>(StatusCodes.Status201Created);
 
         scene.MapPost("/gardens/{gardenId:guid}/seasons", async (Guid gardenId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -99,7 +89,7 @@ internal static class GardenEndpoints
                 return SeasonProblem(body!, "");
             var result = await grains.GetGrain<IGardenGrain>(gardenId).OpenSeasonAsync(term, http.Context());
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/scenes/ecological/gardens/{gardenId}", term);
-        }).WithRequestBody<SeasonInput>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+        }).WithRequestBody<SeasonInput>().RequireAuthorization(PlatformPolicies.EditCommunityData).Produces<SeasonTerm>(StatusCodes.Status201Created);
 
         scene.MapPost("/gardens/{gardenId:guid}/waiting-list", async (Guid gardenId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -120,8 +110,8 @@ internal static class GardenEndpoints
             if (result.Rejection is { } r)
                 return r.ToProblem();
             var position = (await session.LoadAsync<GardenView>(gardenId, http.RequestAborted))!.WaitingIn(term.Season).ToList().IndexOf(householdId) + 1;
-            return Results.Created($"/api/scenes/ecological/gardens/{gardenId}/waiting-list?season={term.Season}", new { gardenId, season = term.Season, householdId, position });
-        }).WithRequestBody<JoinWaitingListRequest>().RequireAuthorization(EcoAccess.Participate);
+            return Results.Created($"/api/scenes/ecological/gardens/{gardenId}/waiting-list?season={term.Season}", new WaitingPosition(gardenId, term.Season, householdId, position));
+        }).WithRequestBody<JoinWaitingListRequest>().RequireAuthorization(EcoAccess.Participate).Produces<WaitingPosition>(StatusCodes.Status201Created);
 
         scene.MapGet("/gardens/{gardenId:guid}/waiting-list", async (Guid gardenId, string? season, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
@@ -131,23 +121,12 @@ internal static class GardenEndpoints
                 return UnknownSeason(garden, season);
             var waiting = garden.WaitingIn(term.Season).ToList();
             if (!http.User.MaySeePersonalData())
-                return Results.Ok(new { gardenId, season = term.Season, length = waiting.Count });
+                return Results.Ok(new WaitingList(gardenId, term.Season, waiting.Count, null));
             var households = (await session.LoadManyAsync<HouseholdView>(ct, waiting)).ToDictionary(h => h.Id);
-            return Results.Ok(new
-            {
-                gardenId,
-                season = term.Season,
-                length = waiting.Count,
-                entries = waiting.Select((h, i) => new
-                {
-                    position = i + 1,
-                    householdId = h,
-                    householder = households.GetValueOrDefault(h)?.Householder,
-                    compound = households.GetValueOrDefault(h)?.Compound,
-                    contact = households.GetValueOrDefault(h)?.Contact,
-                }),
-            });
-        });
+            return Results.Ok(new WaitingList(gardenId, term.Season, waiting.Count,
+                [.. waiting.Select((h, i) => new WaitingListEntry(i + 1, h, households.GetValueOrDefault(h)?.Householder,
+                    households.GetValueOrDefault(h)?.Compound, households.GetValueOrDefault(h)?.Contact))]));
+        }).Produces<WaitingList>();
 
         scene.MapGet("/gardens/{gardenId:guid}/tenancies", async (Guid gardenId, string? season, IQuerySession session, CancellationToken ct) =>
         {
@@ -158,19 +137,13 @@ internal static class GardenEndpoints
             var plots = await session.Query<PlotView>().Where(p => p.GardenId == gardenId).ToListAsync(ct);
             var held = plots.Select(p => (Plot: p, Tenancy: p.HolderIn(term.Season))).Where(x => x.Tenancy is not null).ToList();
             var households = (await session.LoadManyAsync<HouseholdView>(ct, held.Select(x => x.Tenancy!.HouseholdId).ToArray())).ToDictionary(h => h.Id);
-            return Results.Ok(held.OrderBy(x => x.Plot.Number, StringComparer.Ordinal).Select(x => new
-            {
-                plotId = x.Plot.Id,
-                number = x.Plot.Number,
-                areaSquareMetres = x.Plot.AreaSquareMetres,
-                householdId = x.Tenancy!.HouseholdId,
-                householder = households.GetValueOrDefault(x.Tenancy.HouseholdId)?.Householder,
-                compound = households.GetValueOrDefault(x.Tenancy.HouseholdId)?.Compound,
-                contact = households.GetValueOrDefault(x.Tenancy.HouseholdId)?.Contact,
-                source = x.Tenancy.Source,
-                since = x.Tenancy.Since,
-            }));
-        }).RequireAuthorization(PlatformPolicies.Staff);
+            return Results.Ok(held.OrderBy(x => x.Plot.Number, StringComparer.Ordinal).Select(x => new PlotTenancy(
+                x.Plot.Id, x.Plot.Number, x.Plot.AreaSquareMetres, x.Tenancy!.HouseholdId,
+                households.GetValueOrDefault(x.Tenancy.HouseholdId)?.Householder,
+                households.GetValueOrDefault(x.Tenancy.HouseholdId)?.Compound,
+                households.GetValueOrDefault(x.Tenancy.HouseholdId)?.Contact,
+                x.Tenancy.Source, x.Tenancy.Since)).ToList());
+        }).RequireAuthorization(PlatformPolicies.Staff).Produces<List<PlotTenancy>>();
 
         scene.MapPost("/gardens/{gardenId:guid}/offers/sweep", async (Guid gardenId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -179,8 +152,8 @@ internal static class GardenEndpoints
             if (await EcoAccess.MayManageAsync(http.User, locator, garden, http.RequestAborted) is { } denied)
                 return denied;
             var lapsed = await grains.GetGrain<IGardenGrain>(gardenId).SweepExpiredOffersAsync(http.Context("候补递补确认期限已过"));
-            return Results.Ok(new { lapsed });
-        }).RequireAuthorization(PlatformPolicies.EditCommunityData);
+            return Results.Ok(new SweepAnswer(lapsed));
+        }).RequireAuthorization(PlatformPolicies.EditCommunityData).Produces<SweepAnswer>();
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains)
@@ -269,53 +242,26 @@ internal static class GardenEndpoints
     }
 
     /// <summary>What anyone may see of a garden: no household, no contact.</summary>
-    private static async Task<object> SummaryAsync(GardenView g, List<PlotView> plots, IJurisdictionLocator locator, bool withGeometry, CancellationToken ct)
+    private static async Task<GardenSummary> SummaryAsync(GardenView g, List<PlotView> plots, IJurisdictionLocator locator, bool withGeometry, CancellationToken ct)
     {
         var (code, name) = await EcoAccess.CommunityOfAsync(locator, g, EcoAccess.Today, ct);
         var current = g.SeasonOn(EcoAccess.Today);
         var statuses = current is null ? [] : plots.GroupBy(p => p.StatusIn(current.Season)).ToDictionary(s => s.Key, s => s.Count());
-        return new
-        {
-            id = g.Id,
-            name = g.Name,
-            kind = g.Kind,
-            kindZh = GardenKinds.Zh(g.Kind),
-            community = new { code, name },
-            areaSquareMetres = g.AreaSquareMetres,
-            layout = g.Layout,
-            targetPlotSquareMetres = g.TargetPlotSquareMetres,
-            pathWidthMetres = g.PathWidthMetres,
-            acceptOfferHours = g.AcceptOfferHours,
-            seasons = g.Seasons,
-            currentSeason = current?.Season,
-            plots = plots.Count,
-            plotSquareMetres = Math.Round(plots.Sum(p => p.AreaSquareMetres), 2),
-            plotsByStatus = new
-            {
-                free = statuses.GetValueOrDefault(PlotStatus.Free),
-                claimed = statuses.GetValueOrDefault(PlotStatus.Claimed),
-                offered = statuses.GetValueOrDefault(PlotStatus.Offered),
-                reserved = statuses.GetValueOrDefault(PlotStatus.Reserved),
-            },
-            geometry = withGeometry ? EcoJson.GeoJsonOf(g.BoundaryWkt) : (object?)null,
-        };
+        return new GardenSummary(
+            g.Id, g.Name, g.Kind, GardenKinds.Zh(g.Kind), new CommunityName(code, name), g.AreaSquareMetres, g.Layout,
+            g.TargetPlotSquareMetres, g.PathWidthMetres, g.AcceptOfferHours, g.Seasons, current?.Season, plots.Count,
+            Math.Round(plots.Sum(p => p.AreaSquareMetres), 2),
+            new PlotCounts(statuses.GetValueOrDefault(PlotStatus.Free), statuses.GetValueOrDefault(PlotStatus.Claimed),
+                statuses.GetValueOrDefault(PlotStatus.Offered), statuses.GetValueOrDefault(PlotStatus.Reserved)),
+            withGeometry ? EcoJson.GeoJsonOf(g.BoundaryWkt) : null);
     }
 
     /// <summary>A plot's public attributes in a season: no household, no contact.</summary>
-    public static Dictionary<string, object?> PublicPlot(PlotView p, string season)
+    public static PublicPlot PublicPlotOf(PlotView p, string season)
     {
         var status = p.StatusIn(season);
-        return new Dictionary<string, object?>
-        {
-            ["gardenId"] = p.GardenId,
-            ["number"] = p.Number,
-            ["areaSquareMetres"] = p.AreaSquareMetres,
-            ["layout"] = p.Layout,
-            ["season"] = season,
-            ["status"] = status,
-            ["statusZh"] = PlotStatus.Zh(status),
-            ["offerDeadline"] = status == PlotStatus.Offered ? p.Offer!.Deadline : null,
-        };
+        return new PublicPlot(p.GardenId, p.Number, p.AreaSquareMetres, p.Layout, season, status, PlotStatus.Zh(status),
+            status == PlotStatus.Offered ? p.Offer!.Deadline : null);
     }
 
     public static SeasonTerm? SeasonOf(GardenView garden, string? season) =>

@@ -46,24 +46,24 @@ internal static class LotteryEndpoints
                 return r.ToProblem();
             return Results.Created($"/api/scenes/ecological{rounds.Replace("{gardenId:guid}", gardenId.ToString())}/{roundId}",
                 await RoundAsync(http, session, (await session.LoadAsync<GardenView>(gardenId, http.RequestAborted))!, roundId, http.RequestAborted));
-        }).WithRequestBody<OpenRoundRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+        }).WithRequestBody<OpenRoundRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData).Produces<LotteryRoundView>(StatusCodes.Status201Created);
 
         scene.MapGet(rounds, async (Guid gardenId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
             if (await session.LoadAsync<GardenView>(gardenId, ct) is not { } garden)
                 return GardenEndpoints.NotFound();
-            var answers = new List<object>();
+            var answers = new List<LotteryRoundView>();
             foreach (var round in garden.Rounds)
                 answers.Add(await RoundAsync(http, session, garden, round.RoundId, ct));
             return Results.Ok(answers);
-        });
+        }).Produces<List<LotteryRoundView>>();
 
         scene.MapGet(rounds + "/{roundId:guid}", async (Guid gardenId, Guid roundId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
             if (await session.LoadAsync<GardenView>(gardenId, ct) is not { } garden)
                 return GardenEndpoints.NotFound();
             return garden.Round(roundId) is null ? RoundNotFound() : Results.Ok(await RoundAsync(http, session, garden, roundId, ct));
-        });
+        }).Produces<LotteryRoundView>();
 
         scene.MapPost(rounds + "/{roundId:guid}/entries", async (Guid gardenId, Guid roundId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -81,8 +81,8 @@ internal static class LotteryEndpoints
             if (await EcoAccess.MayActForAsync(http.User, household, locator, garden, "householdId", http.RequestAborted) is { } denied)
                 return denied;
             var result = await grains.GetGrain<IGardenGrain>(gardenId).EnterLotteryAsync(roundId, householdId, http.Context("参加摇号"));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/scenes/ecological/gardens/{gardenId}/lottery-rounds/{roundId}", new { roundId, householdId });
-        }).WithRequestBody<EnterRoundRequest>().RequireAuthorization(EcoAccess.Participate);
+            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/scenes/ecological/gardens/{gardenId}/lottery-rounds/{roundId}", new LotteryEntry(roundId, householdId));
+        }).WithRequestBody<EnterRoundRequest>().RequireAuthorization(EcoAccess.Participate).Produces<LotteryEntry>(StatusCodes.Status201Created);
 
         scene.MapPost(rounds + "/{roundId:guid}/draw", async (Guid gardenId, Guid roundId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -105,7 +105,7 @@ internal static class LotteryEndpoints
             if (result.Rejection is { } r)
                 return r.ToProblem();
             return Results.Ok(await RoundAsync(http, session, (await session.LoadAsync<GardenView>(gardenId, http.RequestAborted))!, roundId, http.RequestAborted));
-        }).WithRequestBody<DrawRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+        }).WithRequestBody<DrawRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData).Produces<LotteryRoundView>();
 
         scene.MapGet(rounds + "/{roundId:guid}/replay", async (Guid gardenId, Guid roundId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
@@ -118,27 +118,18 @@ internal static class LotteryEndpoints
             var order = draw.Oversubscribed ? LotteryDraw.Shuffle(draw.Entrants, draw.Seed) : draw.Entrants;
             var winners = order.Take(draw.PlotIds.Count).Select((h, i) => new LotteryWin(h, draw.PlotIds[i])).ToList();
             var entrant = EntrantNames.For(http.User, round);
-            return Results.Ok(new
-            {
-                roundId,
-                algorithm = draw.Algorithm,
-                seed = draw.Seed.ToString(CultureInfo.InvariantCulture),
-                entrantsAre = entrant.Describes,
-                eligibleEntrants = draw.Entrants.Select(entrant.Name),
-                recordedWinners = draw.Winners.Select(w => entrant.Win(w, null)),
-                replayedWinners = winners.Select(w => entrant.Win(w, null)),
-                recordedOrder = draw.Order.Select(entrant.Name),
-                replayedOrder = order.Select(entrant.Name),
-                matches = order.SequenceEqual(draw.Order) && winners.SequenceEqual(draw.Winners),
-            });
-        });
+            return Results.Ok(new LotteryReplay(roundId, draw.Algorithm, draw.Seed.ToString(CultureInfo.InvariantCulture), entrant.Describes,
+                [.. draw.Entrants.Select(entrant.Name)], [.. draw.Winners.Select(w => entrant.Win(w, null))], [.. winners.Select(w => entrant.Win(w, null))],
+                [.. draw.Order.Select(entrant.Name)], [.. order.Select(entrant.Name)],
+                order.SequenceEqual(draw.Order) && winners.SequenceEqual(draw.Winners)));
+        }).Produces<LotteryReplay>();
     }
 
     /// <summary>
     /// A round as anyone may audit it: plots by number, entrants by their ticket (the order they entered in) — the
     /// household ids behind the tickets only for staff — and the caller's own tickets.
     /// </summary>
-    private static async Task<object> RoundAsync(HttpContext http, IQuerySession session, GardenView garden, Guid roundId, CancellationToken ct)
+    private static async Task<LotteryRoundView> RoundAsync(HttpContext http, IQuerySession session, GardenView garden, Guid roundId, CancellationToken ct)
     {
         var round = garden.Round(roundId)!;
         var numbers = (await session.LoadManyAsync<PlotView>(ct, round.PlotIds.ToArray())).ToDictionary(p => p.Id, p => p.Number);
@@ -148,31 +139,45 @@ internal static class LotteryEndpoints
             ? (await session.Query<HouseholdView>().Where(h => h.RegisteredBy == me).Select(h => h.Id).ToListAsync(ct)).ToHashSet()
             : [];
         var draw = round.Draw;
-        return new
-        {
-            roundId,
-            gardenId = garden.Id,
-            season = round.Season,
-            openedAt = round.OpenedAt,
-            plots = round.PlotIds.Select(p => new { plotId = p, number = numbers.GetValueOrDefault(p) }),
-            entrantsAre = entrant.Describes,
-            entrants = round.Entrants.Select(entrant.Name),
-            yourTickets = round.Entrants.Where(mine.Contains).Select(EntrantNames.TicketsOf(round).Name),
-            drawn = draw is not null,
-            draw = draw is null ? null : new
-            {
-                algorithm = draw.Algorithm,
-                seed = draw.Seed.ToString(CultureInfo.InvariantCulture),
-                oversubscribed = draw.Oversubscribed,
-                eligibleEntrants = draw.Entrants.Select(entrant.Name),
-                plotOrder = draw.PlotIds,
-                order = draw.Order.Select(entrant.Name),
-                winners = draw.Winners.Select(w => entrant.Win(w, numbers.GetValueOrDefault(w.PlotId))),
-                waitingList = draw.WaitingList.Select(entrant.Name),
-                drawnAt = draw.DrawnAt,
-            },
-        };
+        return new LotteryRoundView(
+            roundId, garden.Id, round.Season, round.OpenedAt,
+            [.. round.PlotIds.Select(p => new LotteryPlot(p, numbers.GetValueOrDefault(p)))],
+            entrant.Describes,
+            [.. round.Entrants.Select(entrant.Name)],
+            [.. round.Entrants.Where(mine.Contains).Select(EntrantNames.TicketsOf(round).Name)],
+            draw is not null,
+            draw is null ? null : new LotteryDrawView(
+                draw.Algorithm, draw.Seed.ToString(CultureInfo.InvariantCulture), draw.Oversubscribed,
+                [.. draw.Entrants.Select(entrant.Name)], draw.PlotIds, [.. draw.Order.Select(entrant.Name)],
+                [.. draw.Winners.Select(w => entrant.Win(w, numbers.GetValueOrDefault(w.PlotId)))],
+                [.. draw.WaitingList.Select(entrant.Name)], draw.DrawnAt));
     }
 
     private static IResult RoundNotFound() => ProblemResults.Problem(404, "roundId", "No lottery round of this garden has this id.", "未找到该摇号轮次。");
 }
+
+/// <summary>
+/// A lottery round as anyone may audit it. Entrants are named as <see cref="EntrantsAre"/> says: by household id for
+/// staff (<c>householdId</c>), by ticket — the order they entered in — for everyone else (<c>ticket</c>).
+/// </summary>
+/// <param name="YourTickets">The tickets of the caller's own households.</param>
+internal sealed record LotteryRoundView(Guid RoundId, Guid GardenId, string Season, DateTimeOffset OpenedAt, IReadOnlyList<LotteryPlot> Plots,
+    string EntrantsAre, IReadOnlyList<object> Entrants, IReadOnlyList<object> YourTickets, bool Drawn, LotteryDrawView? Draw);
+
+/// <summary>A plot offered in a round.</summary>
+internal sealed record LotteryPlot(Guid PlotId, string? Number);
+
+/// <summary>
+/// A round's draw: the algorithm and seed anyone can replay it with, who was eligible, the shuffled order, the winners
+/// (each entrant with the plot won, keyed as <c>EntrantsAre</c>) and the waiting list that follows.
+/// </summary>
+internal sealed record LotteryDrawView(string Algorithm, string Seed, bool Oversubscribed, IReadOnlyList<object> EligibleEntrants, IReadOnlyList<Guid> PlotOrder,
+    IReadOnlyList<object> Order, IReadOnlyList<Dictionary<string, object?>> Winners, IReadOnlyList<object> WaitingList, DateTimeOffset DrawnAt);
+
+/// <summary>A household entered in a round.</summary>
+internal sealed record LotteryEntry(Guid RoundId, Guid HouseholdId);
+
+/// <summary>The draw replayed from its seed beside what was recorded; <see cref="Matches"/> is true when they agree.</summary>
+internal sealed record LotteryReplay(Guid RoundId, string Algorithm, string Seed, string EntrantsAre, IReadOnlyList<object> EligibleEntrants,
+    IReadOnlyList<Dictionary<string, object?>> RecordedWinners, IReadOnlyList<Dictionary<string, object?>> ReplayedWinners,
+    IReadOnlyList<object> RecordedOrder, IReadOnlyList<object> ReplayedOrder, bool Matches);

@@ -31,15 +31,9 @@ internal static class PlotEndpoints
             var garden = (await session.LoadAsync<GardenView>(plot.GardenId, ct))!;
             if (GardenEndpoints.SeasonOf(garden, season) is not { } term)
                 return GardenEndpoints.UnknownSeason(garden, season);
-            return Results.Ok(new
-            {
-                id = plot.Id,
-                gardenName = garden.Name,
-                properties = GardenEndpoints.PublicPlot(plot, term.Season),
-                seasons = garden.Seasons.Select(s => new { season = s.Season, status = plot.StatusIn(s.Season) }),
-                geometry = EcoJson.GeoJsonOf(plot.BoundaryWkt),
-            });
-        });
+            return Results.Ok(new PlotDetail(plot.Id, garden.Name, GardenEndpoints.PublicPlotOf(plot, term.Season),
+                [.. garden.Seasons.Select(s => new PlotSeasonStatus(s.Season, plot.StatusIn(s.Season)))], EcoJson.GeoJsonOf(plot.BoundaryWkt)));
+        }).Produces<PlotDetail>();
 
         scene.MapPost("/plots/{plotId:guid}/claims", (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
             ForHouseholdAsync(plotId, http, session, locator, async (plot, garden, householdId, season) =>
@@ -47,8 +41,8 @@ internal static class PlotEndpoints
                 var result = await grains.GetGrain<IPlotGrain>(plotId).ClaimAsync(householdId, season, http.Context());
                 return result.Rejection is { } r
                     ? r.ToProblem()
-                    : Results.Created($"/api/scenes/ecological/plots/{plotId}", new { plotId, number = plot.Number, householdId, season, areaSquareMetres = plot.AreaSquareMetres, status = PlotStatus.Claimed });
-            })).WithRequestBody<HouseholdPlotRequest>().RequireAuthorization(EcoAccess.Participate);
+                    : Results.Created($"/api/scenes/ecological/plots/{plotId}", new ClaimAnswer(plotId, plot.Number, householdId, season, plot.AreaSquareMetres, PlotStatus.Claimed));
+            })).WithRequestBody<HouseholdPlotRequest>().RequireAuthorization(EcoAccess.Participate).Produces<ClaimAnswer>(StatusCodes.Status201Created);
 
         scene.MapPost("/plots/{plotId:guid}/release", (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
             ForHouseholdAsync(plotId, http, session, locator, async (plot, garden, householdId, season) =>
@@ -56,8 +50,8 @@ internal static class PlotEndpoints
                 var freed = await grains.GetGrain<IGardenGrain>(garden.Id).ReleasePlotAsync(plotId, householdId, season, http.Context("退还地块"));
                 return freed.Rejection is { } r
                     ? r.ToProblem()
-                    : Results.Ok(new { plotId, season, released = true, offeredToWaitingList = freed.OfferedTo is not null });
-            })).WithRequestBody<HouseholdPlotRequest>().RequireAuthorization(EcoAccess.Participate);
+                    : Results.Ok(new ReleaseAnswer(plotId, season, true, freed.OfferedTo is not null));
+            })).WithRequestBody<HouseholdPlotRequest>().RequireAuthorization(EcoAccess.Participate).Produces<ReleaseAnswer>();
 
         scene.MapPost("/plots/{plotId:guid}/offer/accept", (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
             ForHouseholdAsync(plotId, http, session, locator, async (plot, garden, householdId, season) =>
@@ -67,8 +61,8 @@ internal static class PlotEndpoints
                 var result = await grains.GetGrain<IPlotGrain>(plotId).ClaimAsync(householdId, offer.Season, http.Context("接受递补"));
                 return result.Rejection is { } r
                     ? r.ToProblem()
-                    : Results.Created($"/api/scenes/ecological/plots/{plotId}", new { plotId, number = plot.Number, householdId, season = offer.Season, status = PlotStatus.Claimed });
-            })).WithRequestBody<HouseholdPlotRequest>().RequireAuthorization(EcoAccess.Participate);
+                    : Results.Created($"/api/scenes/ecological/plots/{plotId}", new ClaimAnswer(plotId, plot.Number, householdId, offer.Season, plot.AreaSquareMetres, PlotStatus.Claimed));
+            })).WithRequestBody<HouseholdPlotRequest>().RequireAuthorization(EcoAccess.Participate).Produces<ClaimAnswer>(StatusCodes.Status201Created);
 
         scene.MapPost("/plots/{plotId:guid}/offer/decline", (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
             ForHouseholdAsync(plotId, http, session, locator, async (plot, garden, householdId, season) =>
@@ -76,8 +70,8 @@ internal static class PlotEndpoints
                 var freed = await grains.GetGrain<IGardenGrain>(garden.Id).DeclineOfferAsync(plotId, householdId, http.Context("放弃递补"));
                 return freed.Rejection is { } r
                     ? r.ToProblem()
-                    : Results.Ok(new { plotId, declined = true, offeredToWaitingList = freed.OfferedTo is not null });
-            })).WithRequestBody<HouseholdPlotRequest>().RequireAuthorization(EcoAccess.Participate);
+                    : Results.Ok(new DeclineAnswer(plotId, true, freed.OfferedTo is not null));
+            })).WithRequestBody<HouseholdPlotRequest>().RequireAuthorization(EcoAccess.Participate).Produces<DeclineAnswer>();
 
         scene.MapPost("/plots/{plotId:guid}/renewals", async (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -104,8 +98,8 @@ internal static class PlotEndpoints
             var result = await grains.GetGrain<IPlotGrain>(plotId).RenewAsync(householdId, from.Season, to.Season, http.Context("续期"));
             return result.Rejection is { } r
                 ? r.ToProblem()
-                : Results.Created($"/api/scenes/ecological/plots/{plotId}", new { plotId, number = plot.Number, householdId, fromSeason = from.Season, season = to.Season });
-        }).WithRequestBody<RenewalRequest>().RequireAuthorization(EcoAccess.Participate);
+                : Results.Created($"/api/scenes/ecological/plots/{plotId}", new RenewalAnswer(plotId, plot.Number, householdId, from.Season, to.Season));
+        }).WithRequestBody<RenewalRequest>().RequireAuthorization(EcoAccess.Participate).Produces<RenewalAnswer>(StatusCodes.Status201Created);
 
         scene.MapPost("/plots/{plotId:guid}/transfer", async (Guid plotId, HttpContext http, IQuerySession session, IJurisdictionLocator locator, IGrainFactory grains) =>
         {
@@ -128,8 +122,8 @@ internal static class PlotEndpoints
             var result = await grains.GetGrain<IPlotGrain>(plotId).TransferAsync(from, to, term.Season, http.Context(body.Reason ?? "地块转让"));
             return result.Rejection is { } r
                 ? r.ToProblem()
-                : Results.Ok(new { plotId, number = plot.Number, season = term.Season, fromHouseholdId = from, toHouseholdId = to });
-        }).WithRequestBody<TransferRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+                : Results.Ok(new TransferAnswer(plotId, plot.Number, term.Season, from, to));
+        }).WithRequestBody<TransferRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData).Produces<TransferAnswer>();
     }
 
     /// <summary>Reads <see cref="HouseholdPlotRequest"/>, checks plot, garden, season, household and the caller's right to act for it.</summary>

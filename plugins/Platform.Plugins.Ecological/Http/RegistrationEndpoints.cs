@@ -37,14 +37,14 @@ internal static class RegistrationEndpoints
             var result = await grains.GetGrain<IParticipationGrain>(http.User.UserName()).RegisterHouseholdAsync(id, command, http.Context("报名登记"));
             return result.Rejection is { } r
                 ? r.ToProblem()
-                : Results.Created($"/api/scenes/ecological/registrations/{id}", new { householdId = id, compound = command.Compound });
-        }).WithRequestBody<RegistrationRequest>().RequireAuthorization(EcoAccess.Participate);
+                : Results.Created($"/api/scenes/ecological/registrations/{id}", new RegisteredHousehold(id, command.Compound));
+        }).WithRequestBody<RegistrationRequest>().RequireAuthorization(EcoAccess.Participate).Produces<RegisteredHousehold>(StatusCodes.Status201Created);
 
         scene.MapGet("/participation-rules", async (IQuerySession session, CancellationToken ct) =>
         {
             var rules = await session.LoadAsync<ParticipationRules>(ParticipationRules.StreamId, ct);
-            return Results.Ok(new { householdsPerResident = rules?.HouseholdsPerResident ?? ParticipationRules.DefaultHouseholdsPerResident });
-        }).RequireAuthorization(PlatformPolicies.SignedIn);
+            return Results.Ok(new ParticipationRulesAnswer(rules?.HouseholdsPerResident ?? ParticipationRules.DefaultHouseholdsPerResident));
+        }).RequireAuthorization(PlatformPolicies.SignedIn).Produces<ParticipationRulesAnswer>();
 
         scene.MapPut("/participation-rules", async (HttpContext http, IGrainFactory grains) =>
         {
@@ -54,29 +54,29 @@ internal static class RegistrationEndpoints
             if (body!.HouseholdsPerResident is not { } limit)
                 return RequestBody.Missing("householdsPerResident", "每个居民账号可登记户数");
             var result = await grains.GetGrain<IParticipationRulesGrain>("rules").SetLimitAsync(limit, http.Context("调整报名户数上限"));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { householdsPerResident = limit });
-        }).WithRequestBody<ParticipationRulesRequest>().RequireAuthorization(PlatformPolicies.Administer);
+            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new ParticipationRulesAnswer(limit));
+        }).WithRequestBody<ParticipationRulesRequest>().RequireAuthorization(PlatformPolicies.Administer).Produces<ParticipationRulesAnswer>();
 
         scene.MapGet("/registrations", async (IQuerySession session, CancellationToken ct) =>
         {
             var households = await session.Query<HouseholdView>().ToListAsync(ct);
-            return Results.Ok(households.OrderBy(h => h.RegisteredAt).Select(Full));
-        }).RequireAuthorization(PlatformPolicies.Staff);
+            return Results.Ok(households.OrderBy(h => h.RegisteredAt).Select(Full).ToList());
+        }).RequireAuthorization(PlatformPolicies.Staff).Produces<List<HouseholdRegistration>>();
 
         scene.MapGet("/registrations/mine", async (HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
             var me = http.User.UserName();
             var households = await session.Query<HouseholdView>().Where(h => h.RegisteredBy == me).ToListAsync(ct);
-            var plots = new List<object>();
+            var plots = new List<HeldPlot>();
             foreach (var h in households)
             {
                 var id = h.Id;
                 var held = await session.Query<PlotView>().Where(p => p.Tenancies.Any(t => t.HouseholdId == id)).ToListAsync(ct);
                 plots.AddRange(held.SelectMany(p => p.Tenancies.Where(t => t.HouseholdId == id)
-                    .Select(t => new { householdId = id, plotId = p.Id, gardenId = p.GardenId, number = p.Number, season = t.Season })));
+                    .Select(t => new HeldPlot(id, p.Id, p.GardenId, p.Number, t.Season))));
             }
-            return Results.Ok(new { households = households.Select(Full), plots });
-        }).RequireAuthorization(PlatformPolicies.SignedIn);
+            return Results.Ok(new MyRegistrations([.. households.Select(Full)], plots));
+        }).RequireAuthorization(PlatformPolicies.SignedIn).Produces<MyRegistrations>();
 
         scene.MapGet("/registrations/{householdId:guid}", async (Guid householdId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
@@ -85,20 +85,11 @@ internal static class RegistrationEndpoints
             return http.User.MaySeePersonalData() || h.RegisteredBy == http.User.UserName()
                 ? Results.Ok(Full(h))
                 : ProblemResults.Problem(403, "householdId", "Registrations are visible to staff and to whoever registered the household.", "报名信息仅工作人员和登记人可见。");
-        }).RequireAuthorization(PlatformPolicies.SignedIn);
+        }).RequireAuthorization(PlatformPolicies.SignedIn).Produces<HouseholdRegistration>();
     }
 
-    private static object Full(HouseholdView h) => new
-    {
-        householdId = h.Id,
-        householder = h.Householder,
-        compound = h.Compound,
-        compoundId = h.CompoundId,
-        contact = h.Contact,
-        members = h.Members,
-        registeredBy = h.RegisteredBy,
-        registeredAt = h.RegisteredAt,
-    };
+    private static HouseholdRegistration Full(HouseholdView h) =>
+        new(h.Id, h.Householder, h.Compound, h.CompoundId, h.Contact, h.Members, h.RegisteredBy, h.RegisteredAt);
 
     private static IResult? Invalid(RegistrationRequest r) =>
         string.IsNullOrWhiteSpace(r.Householder) ? RequestBody.Missing("householder", "户主姓名")
@@ -111,3 +102,19 @@ internal static class RegistrationEndpoints
         : r.Members is < 1 or > 30 ? ProblemResults.Problem(400, "members", "A household has 1 to 30 members.", "家庭人数须在 1 至 30 之间。")
         : null;
 }
+
+/// <summary>A household registered: its id (for claims and the waiting list) and the compound as given.</summary>
+internal sealed record RegisteredHousehold(Guid HouseholdId, string Compound);
+
+/// <summary>How many households one resident account may register.</summary>
+internal sealed record ParticipationRulesAnswer(int HouseholdsPerResident);
+
+/// <summary>A household's registration: seen by staff and by whoever registered it.</summary>
+internal sealed record HouseholdRegistration(Guid HouseholdId, [property: PersonalData] string Householder, string Compound, string? CompoundId,
+    [property: PersonalData] string Contact, int? Members, [property: PersonalData] string RegisteredBy, DateTimeOffset RegisteredAt);
+
+/// <summary>The caller's own households and the plots they hold.</summary>
+internal sealed record MyRegistrations(IReadOnlyList<HouseholdRegistration> Households, IReadOnlyList<HeldPlot> Plots);
+
+/// <summary>A plot one of the caller's households holds in a season.</summary>
+internal sealed record HeldPlot(Guid HouseholdId, Guid PlotId, Guid GardenId, string Number, string Season);

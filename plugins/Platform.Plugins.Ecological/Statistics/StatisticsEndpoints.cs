@@ -32,7 +32,8 @@ internal static class StatisticsEndpoints
                 rows.Add(new GardenFigures(g, used, code, name, plots[g.Id].ToList(), held, used is null ? 0 : g.WaitingIn(used).Count()));
             }
 
-            return Results.Ok(new
+            // Answered as the object itself (not through Results.Ok), so the API description shows its shape.
+            return new
             {
                 season = string.IsNullOrWhiteSpace(season) ? null : season.Trim(),
                 totals = Totals(rows, households.Count),
@@ -70,29 +71,22 @@ internal static class StatisticsEndpoints
                     households = c.SelectMany(r => r.Held).Select(h => h.HouseholdId).Distinct().Count(),
                     byCompound = ByCompound(c.SelectMany(r => r.Held).ToList()),
                 }),
-            });
+            };
         });
 
-    private static object Totals(List<GardenFigures> rows, int registered) => new
-    {
-        gardens = rows.Count,
-        plots = rows.Sum(r => r.Plots.Count),
-        plotSquareMetres = Round(rows.Sum(r => r.Plots.Sum(p => p.AreaSquareMetres))),
-        claimedPlots = rows.Sum(r => r.Held.Count),
-        claimedSquareMetres = Round(rows.Sum(r => r.Held.Sum(h => h.SquareMetres))),
-        households = rows.SelectMany(r => r.Held).Select(h => h.HouseholdId).Distinct().Count(),
-        registeredHouseholds = registered,
-        byCompound = ByCompound(rows.SelectMany(r => r.Held).ToList()),
-    };
+    private static EcologicalTotals Totals(List<GardenFigures> rows, int registered) => new(
+        rows.Count,
+        rows.Sum(r => r.Plots.Count),
+        Round(rows.Sum(r => r.Plots.Sum(p => p.AreaSquareMetres))),
+        rows.Sum(r => r.Held.Count),
+        Round(rows.Sum(r => r.Held.Sum(h => h.SquareMetres))),
+        rows.SelectMany(r => r.Held).Select(h => h.HouseholdId).Distinct().Count(),
+        registered,
+        ByCompound(rows.SelectMany(r => r.Held).ToList()));
 
-    private static IEnumerable<object> ByCompound(List<Holding> held) =>
-        held.GroupBy(h => h.Compound).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new
-        {
-            compound = g.Key,
-            households = g.Select(h => h.HouseholdId).Distinct().Count(),
-            plots = g.Count(),
-            squareMetres = Round(g.Sum(h => h.SquareMetres)),
-        });
+    private static List<CompoundHoldings> ByCompound(List<Holding> held) =>
+        [.. held.GroupBy(h => h.Compound).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CompoundHoldings(
+            g.Key, g.Select(h => h.HouseholdId).Distinct().Count(), g.Count(), Round(g.Sum(h => h.SquareMetres))))];
 
     private static string CompoundOf(Dictionary<Guid, HouseholdView> households, Guid id) =>
         households.TryGetValue(id, out var h) ? h.Compound : "（未登记）";
@@ -100,6 +94,13 @@ internal static class StatisticsEndpoints
     private static double Round(double squareMetres) => Math.Round(squareMetres, 2);
 
     private sealed record Holding(double SquareMetres, Guid HouseholdId, string Compound);
+
+    /// <summary>The street's totals: gardens, plots and their area, what is claimed, by how many households, per compound.</summary>
+    private sealed record EcologicalTotals(int Gardens, int Plots, double PlotSquareMetres, int ClaimedPlots, double ClaimedSquareMetres, int Households,
+        int RegisteredHouseholds, List<CompoundHoldings> ByCompound);
+
+    /// <summary>What the households of one compound hold.</summary>
+    private sealed record CompoundHoldings(string Compound, int Households, int Plots, double SquareMetres);
 
     private sealed record GardenFigures(GardenView Garden, string? Season, string? CommunityCode, string? CommunityName, List<PlotView> Plots, List<Holding> Held, int Waiting);
 }

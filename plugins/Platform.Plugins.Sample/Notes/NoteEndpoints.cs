@@ -27,8 +27,8 @@ internal static class NoteEndpoints
                 .PostAsync(body!.Text ?? "", http.User.ToCommandContext("留言", http.TraceIdentifier));
             return result.Rejection is { } r
                 ? r.ToProblem()
-                : Results.Created("/api/scenes/sample/notes", new { version = result.Version });
-        }).WithRequestBody<PostNote>().RequireAuthorization(PlatformPolicies.SignedIn);
+                : Results.Created("/api/scenes/sample/notes", new NoteAccepted(result.Version));
+        }).WithRequestBody<PostNote>().RequireAuthorization(PlatformPolicies.SignedIn).Produces<NoteAccepted>(StatusCodes.Status201Created);
 
         scene.MapGet("/notes", async (HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
@@ -38,6 +38,9 @@ internal static class NoteEndpoints
         });
 
         scene.MapGet("/notes/history", (Func<HttpContext, Task<IResult>>)(http => StreamHistory.AnswerAsync<NoteBoard>(http, NoteLimits.DefaultBoard)))
-            .RequireAuthorization(PlatformPolicies.Staff);
+            .RequireAuthorization(PlatformPolicies.Staff).Produces<List<HistoryEntry>>();
     }
 }
+
+/// <summary>A note was added: the board's version after it (the note's number).</summary>
+internal sealed record NoteAccepted(long Version);

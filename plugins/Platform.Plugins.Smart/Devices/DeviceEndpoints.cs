@@ -17,14 +17,17 @@ internal static class DeviceEndpoints
 
     public static void MapDeviceEndpoints(this IEndpointRouteBuilder scene)
     {
-        scene.MapGet("/devices", ListAsync);
+        scene.MapGet("/devices", ListAsync).Produces<List<DeviceAnswer>>();
         scene.MapGet("/devices/{id:guid}", async (Guid id, IQuerySession session, IJurisdictionLocator locator, CancellationToken ct) =>
             await session.LoadAsync<DeviceView>(id, ct) is { } device
                 ? Results.Ok((await AnswersAsync([device], locator, ct))[0])
-                : UnknownDevice());
-        scene.MapGet("/devices/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<DeviceView>(http, id)).RequireAuthorization(PlatformPolicies.Staff);
-        scene.MapPost("/devices", InstallAsync).WithRequestBody<InstallDeviceRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
-        scene.MapPost("/devices/{id:guid}/status", ReportStatusAsync).WithRequestBody<ReportStatusRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+                : UnknownDevice()).Produces<DeviceAnswer>();
+        scene.MapGet("/devices/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<DeviceView>(http, id)).RequireAuthorization(PlatformPolicies.Staff)
+            .Produces<List<HistoryEntry>>();
+        scene.MapPost("/devices", InstallAsync).WithRequestBody<InstallDeviceRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData)
+            .Produces<DeviceAnswer>(StatusCodes.Status201Created);
+        scene.MapPost("/devices/{id:guid}/status", ReportStatusAsync).WithRequestBody<ReportStatusRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData)
+            .Produces<DeviceAnswer>();
     }
 
     private static async Task<IResult> ListAsync(string? kind, string? status, string? compound, string? community,

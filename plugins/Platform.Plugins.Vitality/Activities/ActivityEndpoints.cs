@@ -38,14 +38,15 @@ internal static class ActivityEndpoints
                 .OrderByDescending(a => a.HeldOn).ThenBy(a => a.Title, StringComparer.Ordinal).ToList();
             var answers = await AnswersAsync(activities, session, locator, ct);
             return Results.Ok(community is null ? answers : answers.Where(a => a.CommunityCode == community).ToList());
-        });
+        }).Produces<List<ActivityAnswer>>();
 
         scene.MapGet("/activities/{id:guid}", async (Guid id, IQuerySession session, IJurisdictionLocator locator, CancellationToken ct) =>
             await session.LoadAsync<ActivityView>(id, ct) is { } activity
                 ? Results.Ok((await AnswersAsync([activity], session, locator, ct))[0])
-                : ProblemResults.Problem(404, "id", "No activity is recorded under this id.", "找不到该活动。"));
+                : ProblemResults.Problem(404, "id", "No activity is recorded under this id.", "找不到该活动。")).Produces<ActivityAnswer>();
 
-        scene.MapPost("/activities", RecordAsync).WithRequestBody<RecordActivityRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+        scene.MapPost("/activities", RecordAsync).WithRequestBody<RecordActivityRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData)
+            .Produces<ActivityAnswer>(StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> RecordAsync(HttpContext http, IJurisdictionLocator locator, IGrainFactory grains, IQuerySession session)

@@ -37,14 +37,15 @@ internal static class GroupEndpoints
                 .OrderBy(g => g.FoundedOn).ThenBy(g => g.Name, StringComparer.Ordinal).ToList();
             var answers = await AnswersAsync(groups, session, locator, ct);
             return Results.Ok(community is null ? answers : answers.Where(a => a.CommunityCode == community).ToList());
-        });
+        }).Produces<List<GroupAnswer>>();
 
         scene.MapGet("/groups/{id:guid}", async (Guid id, IQuerySession session, IJurisdictionLocator locator, CancellationToken ct) =>
             await session.LoadAsync<GroupView>(id, ct) is { } group
                 ? Results.Ok((await AnswersAsync([group], session, locator, ct))[0])
-                : ProblemResults.Problem(404, "id", "No group is registered under this id.", "找不到该团队。"));
+                : ProblemResults.Problem(404, "id", "No group is registered under this id.", "找不到该团队。")).Produces<GroupAnswer>();
 
-        scene.MapPost("/groups", FoundAsync).WithRequestBody<FoundGroupRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+        scene.MapPost("/groups", FoundAsync).WithRequestBody<FoundGroupRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData)
+            .Produces<GroupAnswer>(StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> FoundAsync(HttpContext http, IJurisdictionLocator locator, IGrainFactory grains, IQuerySession session)

@@ -281,6 +281,8 @@ public sealed class PrivacyHoleTests(PlatformFixture fixture) : IClassFixture<Pl
             ["tileCol"] = [tileX.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             ["fontstack"] = ["Noto Sans CJK SC Regular"],
             ["range"] = ["19968-20223"],
+            // The web map's pages.
+            ["page"] = ["index", "admin"],
         };
 
         var unfillable = new List<string>();
