@@ -15,7 +15,7 @@ using Platform.Plugins.Example.Reports;
 // The manifest: read by the host before anything of the plugin runs.
 [assembly: ScenarioPlugin(typeof(ScenePlugin),
     Id = "example-id", NameZh = "示例场景", NameEn = "Example scene",
-    Version = "0.1.0", SdkVersion = "[1.2,2.0)")]
+    Version = "0.1.0", SdkVersion = "[1.5,2.0)")]
 
 namespace Platform.Plugins.Example;
 

@@ -26,7 +26,7 @@ internal static class PlaceEndpoints
 
         // Who changed what, when and why: staff only, and only for ids that are places.
         scene.MapGet("/places/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<PlaceView>(http, id))
-            .RequireAuthorization(PlatformPolicies.Staff);
+            .RequireAuthorization(PlatformPolicies.Staff).Produces<List<HistoryEntry>>();
 
         scene.MapPost("/places", async (HttpContext http, IGrainFactory grains) =>
         {
@@ -38,9 +38,8 @@ internal static class PlaceEndpoints
             var id = Guid.NewGuid();
             var result = await grains.GetGrain<IPlaceGrain>(id).RecordAsync(new RecordPlace(body.Name!, body.Lon!.Value, body.Lat!.Value),
                 http.User.ToCommandContext("登记地点", http.TraceIdentifier));
-            return result.Rejection is { } r
-                ? r.ToProblem()
-                : Results.Created($"/api/scenes/example-id/places/{id}", new { id, name = body.Name!.Trim() });
-        }).WithRequestBody<RecordPlaceRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData);
+            // 201 with {id, version}, or the grain's refusal as problem+json; .ProducesWrite describes it in /openapi/v1.json.
+            return result.AnswerCreated(id, $"/api/scenes/example-id/places/{id}");
+        }).WithRequestBody<RecordPlaceRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData).ProducesWrite(StatusCodes.Status201Created);
     }
 }
