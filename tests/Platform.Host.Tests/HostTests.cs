@@ -109,6 +109,10 @@ public sealed class HostTests(PlatformFixture fixture) : IClassFixture<PlatformF
         foreach (var area in new[] { "/api/jurisdiction/units", "/api/compounds", "/ogc/collections", "/api/reports/annual", "/api/plugins" })
             Assert.True(paths.TryGetProperty(area, out _), $"{area} is not described");
         Assert.Contains("管理员", paths.GetProperty("/api/sites").GetProperty("post").GetProperty("description").GetString());
+        // Operations are grouped by the area they belong to, not by the assembly that mapped them.
+        Assert.Equal("点位 · Sites", paths.GetProperty("/api/sites").GetProperty("post").GetProperty("tags")[0].GetString());
+        Assert.Equal("场景 · Scene: ecological", paths.GetProperty("/api/scenes/ecological/gardens").GetProperty("get").GetProperty("tags")[0].GetString());
+        Assert.DoesNotContain(document.GetProperty("tags").EnumerateArray(), t => t.GetProperty("name").GetString() == "Platform.Host");
         // Request bodies and refusals are described: the site's body names its fields, a refusal is problem+json.
         var sitePost = paths.GetProperty("/api/sites").GetProperty("post");
         var body = sitePost.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");

@@ -14,6 +14,17 @@ internal static class PlatformOpenApi
         {
             options.AddDocumentTransformer<PlatformDocumentTransformer>();
             options.AddOperationTransformer<RoleRequirementTransformer>();
+            options.AddOperationTransformer<AreaTagTransformer>();
+            // Tags no operation carries any more (the assembly names the generator started from) leave the document.
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                var used = document.Paths.Values.Where(p => p.Operations is not null).SelectMany(p => p.Operations!.Values)
+                    .SelectMany(o => o.Tags ?? new HashSet<Microsoft.OpenApi.OpenApiTagReference>())
+                    .Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+                foreach (var unused in document.Tags?.Where(t => !used.Contains(t.Name ?? "")).ToList() ?? [])
+                    document.Tags!.Remove(unused);
+                return Task.CompletedTask;
+            });
         });
 
     public static void MapPlatformOpenApi(this WebApplication app)
