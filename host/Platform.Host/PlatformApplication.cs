@@ -16,6 +16,7 @@ using Platform.Abstractions.Maps;
 using Platform.Abstractions.Cli;
 using Platform.Abstractions.Reports;
 using Platform.Host.Cli;
+using Platform.Host.Cluster;
 using Platform.Host.Compression;
 using Platform.Jurisdiction;
 using Platform.Jurisdiction.Http;
@@ -141,8 +142,25 @@ public static class PlatformApplication
         var gatewayPort = settings.GatewayPort != 0 ? settings.GatewayPort : LoopbackPorts.Free();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "community-platform", clusterId: "platform");
-            silo.Configure<Orleans.Configuration.EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+            if (settings.Cluster)
+            {
+                // Every silo on the same database joins one cluster (membership in orleans.membership).
+                silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
+                {
+                    o.ServiceId = "community-platform";
+                    o.ClusterId = "platform";
+                });
+                silo.ConfigureEndpoints(IPAddress.Parse(settings.SiloAddress), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                silo.Services.AddSingleton<IMembershipTable, PostgresMembershipTable>();
+            }
+            else
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "community-platform", clusterId: "platform");
+                silo.Configure<Orleans.Configuration.EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+            }
+            // Reminders live in the platform's PostgreSQL in both modes, so they survive restarts and move between silos.
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable, PostgresReminderTable>();
             // Plugins are loaded late, so Orleans does not find their grains and codecs by itself.
             foreach (var entry in catalog.Usable)
             {
