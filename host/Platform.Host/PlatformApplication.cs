@@ -8,6 +8,7 @@ using Marten;
 using Orleans.Serialization;
 using Platform.Host.Database;
 using Platform.Host.Demo;
+using Platform.Host.Durability;
 using Platform.Host.Health;
 using Platform.Host.Identity;
 using Platform.Host.Maps;
@@ -54,16 +55,21 @@ public static class PlatformApplication
 
         ConfigureJson(builder.Services);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Platform.Host.Durability.DatabaseUnavailableHandler>();
+        builder.Services.AddHostedService<Platform.Host.Durability.EmbeddedServerWatchdog>();
+        builder.Services.AddSingleton<Platform.Host.Durability.OperationsDataSource>();
         builder.Services.AddPlatformIdentity(settings);
         builder.Services.AddJurisdiction(builder.Configuration);
         builder.Services.AddRegisters();
         builder.Services.AddReports();
         builder.Services.AddSingleton<ChangeNotifier>();
+        builder.Services.AddHostedService<ChangeFeed>();
         builder.Services.AddSingleton<Platform.Abstractions.Commands.PlaceMustLieWithinTheStreetTerritoryRule>();
         builder.Services.AddSingleton<Platform.Abstractions.Commands.EventWriter>();
         builder.Services.AddSingleton<LayerCatalog>();
         builder.Services.AddSingleton<IReportSectionCatalog, ActiveReportSections>();
         builder.Services.AddSingleton<ICliVerb, UserVerb>();
+        builder.Services.AddSingleton<ICliVerb, RebuildVerb>();
         builder.Services.AddSingleton<ILayerCatalog>(sp => sp.GetRequiredService<LayerCatalog>());
         builder.Services.AddPlatformMaps(builder.Configuration);
         ComposePlugins(builder, catalog);
@@ -85,6 +91,7 @@ public static class PlatformApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAnonymousWriteGuard();
+        app.UseIdempotencyKeys();
         app.MapPlatformHealth();
         app.MapAuthEndpoints();
         app.MapSpatialEndpoints();

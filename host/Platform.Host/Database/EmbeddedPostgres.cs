@@ -110,6 +110,40 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return server;
     }
 
+    /// <summary>True when this process started (or took over) the server and stops it on dispose.</summary>
+    public bool Owned => _ownerFile is not null;
+
+    /// <summary>True while the server's postmaster process is alive.</summary>
+    public bool IsRunning()
+    {
+        var pidFile = Path.Combine(ClusterDirectory, "postmaster.pid");
+        try
+        {
+            var first = File.Exists(pidFile) ? File.ReadLines(pidFile).FirstOrDefault() : null;
+            return int.TryParse(first, CultureInfo.InvariantCulture, out var pid) && IsPostgresProcess(pid);
+        }
+        catch (IOException)
+        {
+            return true; // being written by a starting server
+        }
+    }
+
+    /// <summary>
+    /// Starts the server again after it died, on the same port (connection strings name it), and empties the
+    /// connection pools of connections to the dead one.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken ct = default)
+    {
+        if (_stopped)
+            return;
+        if (!LoopbackPorts.IsFree(Port))
+            throw new InvalidOperationException($"port {Port} is still taken");
+        var port = await StartServerAsync(_binaries, _serverDir, ClusterDirectory, _runAs, Port, _logger);
+        if (port != Port)
+            throw new InvalidOperationException($"the server came up on port {port} instead of {Port}");
+        NpgsqlConnection.ClearAllPools();
+    }
+
     /// <summary>Creates <paramref name="database"/> if it does not exist yet.</summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
     {

@@ -19,6 +19,9 @@ public sealed class PlatformDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The embedded server, when there is one.</summary>
+    public EmbeddedPostgres? Embedded => _embedded;
+
     /// <summary>True when this process runs the server itself.</summary>
     public bool IsEmbedded => _embedded is not null;
 
