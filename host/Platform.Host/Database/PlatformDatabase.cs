@@ -32,7 +32,9 @@ public sealed class PlatformDatabase : IAsyncDisposable
         var embedded = EmbeddedPostgres
             .StartAsync(settings.DataDirectory, "platform", settings.PostgresBinDirectory, logger)
             .GetAwaiter().GetResult();
-        return new PlatformDatabase(embedded.ConnectionString("platform"), embedded);
+        // The platform works as the owner of its database, not as the server's superuser.
+        embedded.EnsureOwnerRoleAsync("platform").GetAwaiter().GetResult();
+        return new PlatformDatabase(embedded.OwnerConnectionString("platform"), embedded);
     }
 
     public ValueTask DisposeAsync() => _embedded?.DisposeAsync() ?? ValueTask.CompletedTask;
