@@ -94,7 +94,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// </summary>
     public static async Task<string> HashAsync(string connectionString, bool withEvents)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Unpooled: a pooled connection may be one to the server the PostgreSQL test killed.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = new NpgsqlCommand(

@@ -6,6 +6,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using Orleans;
+using Orleans.Runtime;
 using Platform.Host.Database;
 using Platform.Testing;
 using Xunit.Abstractions;
@@ -35,7 +37,7 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
             Assert.Equal("platform_owner", database.GetProperty("role").GetString());
             Assert.False(database.GetProperty("superuser").GetBoolean());
         }
-        Assert.Equal(await ClusterFixture.SilosAsync(cluster.A), await ClusterFixture.SilosAsync(cluster.B));
+        Assert.Equal((await ClusterFixture.SilosAsync(cluster.A)).Order(), (await ClusterFixture.SilosAsync(cluster.B)).Order());
     }
 
     [Fact, Step(Number = 1)]
@@ -99,6 +101,62 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
     }
 
     [Fact, Step(Number = 3)]
+    public async Task OverlappingSitesPostedAtOnceToBothSilos_OneIsRegisteredAndTheOtherRefused()
+    {
+        using var a = await ClusterFixture.AdminAsync(cluster.A);
+        using var b = await ClusterFixture.AdminAsync(cluster.B);
+        var outcomes = new List<(HttpStatusCode A, HttpStatusCode B)>();
+        for (var round = 0; round < 3; round++)
+        {
+            // Two 0.0006° squares overlapping by two thirds of their width, in free spots of the demo street (points do not count as overlapping).
+            var (w, s) = (104.1040 + round * 0.0010, 30.3975);
+            var posts = await Task.WhenAll(
+                a.PostAsJsonAsync("/api/sites", new { name = $"重叠甲{Marker}-{round}", geometry = Square(w, s, 0.0006), owner = "兴隆街道", statusSince = "2026-01-05" }),
+                b.PostAsJsonAsync("/api/sites", new { name = $"重叠乙{Marker}-{round}", geometry = Square(w + 0.0002, s, 0.0006), owner = "兴隆街道", statusSince = "2026-01-05" }));
+            outcomes.Add((posts[0].StatusCode, posts[1].StatusCode));
+        }
+        output.WriteLine(string.Join(", ", outcomes.Select(o => $"A {(int)o.A} / B {(int)o.B}")));
+
+        Assert.All(outcomes, o => Assert.Equal(
+            new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }, new[] { o.A, o.B }.Order().ToArray()));
+    }
+
+    [Fact, Step(Number = 4)]
+    public async Task RemindersKeptInPostgres_FollowTheTableContract()
+    {
+        var settings = new PlatformSettings(cluster.ConnectionString, Path.GetTempPath(), Path.GetTempPath(), null, 0, 0);
+        await using var database = PlatformDatabase.Open(settings, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var table = new Platform.Host.Cluster.PostgresReminderTable(database,
+            Microsoft.Extensions.Options.Options.Create(new Orleans.Configuration.ClusterOptions { ServiceId = "test-" + Marker }));
+        await table.Init();
+        var grain = GrainId.Create("test.escalation", "complaint-1");
+        var other = GrainId.Create("test.escalation", "complaint-2");
+        var start = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
+
+        var first = await table.UpsertRow(new ReminderEntry { GrainId = grain, ReminderName = "escalate", StartAt = start, Period = TimeSpan.FromHours(1) });
+        var second = await table.UpsertRow(new ReminderEntry { GrainId = grain, ReminderName = "escalate", StartAt = start, Period = TimeSpan.FromHours(2) });
+        await table.UpsertRow(new ReminderEntry { GrainId = other, ReminderName = "escalate", StartAt = start, Period = TimeSpan.FromMinutes(5) });
+        var read = await table.ReadRow(grain, "escalate");
+        var ofGrain = await table.ReadRows(grain);
+        var h = other.GetUniformHashCode();
+        var around = await table.ReadRows(unchecked(h - 1), h);        // (h-1, h] holds it
+        var wrapped = await table.ReadRows(h, unchecked(h - 1));       // everything but h: wraps around the ring
+        var staleRemoved = await table.RemoveRow(grain, "escalate", first!);
+        var removed = await table.RemoveRow(grain, "escalate", second!);
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(start, read!.StartAt.ToUniversalTime());
+        Assert.Equal(TimeSpan.FromHours(2), read.Period);
+        Assert.Equal(second, read.ETag);
+        Assert.Single(ofGrain.Reminders);
+        Assert.Contains(around.Reminders, r => r.GrainId == other);
+        Assert.DoesNotContain(wrapped.Reminders, r => r.GrainId == other);
+        Assert.False(staleRemoved);
+        Assert.True(removed);
+        Assert.Null(await table.ReadRow(grain, "escalate"));
+    }
+
+    [Fact, Step(Number = 5)]
     public async Task PostgresKilled_IsAnswered503ProblemJson_AndBothSilosRecoverByThemselves()
     {
         var postmaster = await PostmasterPidAsync();
@@ -135,7 +193,7 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         Assert.NotEqual(postmaster, await PostmasterPidAsync());
     }
 
-    [Fact, Step(Number = 4)]
+    [Fact, Step(Number = 6)]
     public async Task SiloKilledUnderWriteLoad_LosesNoAcknowledgedWrite_AndItsGrainsAnswerThroughTheSurvivor()
     {
         using var a = await ClusterFixture.AdminAsync(cluster.A);
@@ -182,7 +240,7 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         Assert.Single(await ClusterFixture.SilosAsync(cluster.A));
     }
 
-    [Fact, Step(Number = 5)]
+    [Fact, Step(Number = 7)]
     public async Task ProjectionRebuild_ReproducesIdenticalReadModels()
     {
         var before = await ClusterFixture.HashAsync(cluster.ConnectionString, withEvents: false);
@@ -196,7 +254,7 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         Assert.Equal(before, after);
     }
 
-    [Fact, Step(Number = 6)]
+    [Fact, Step(Number = 8)]
     public async Task Backup_RestoredIntoANewDataFolder_HoldsTheSameData_AndRestoreRefusesARunningHost()
     {
         var file = Path.Combine(TestServer.CreateFolder("backup"), "platform.dump");
