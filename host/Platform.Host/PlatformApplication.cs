@@ -8,6 +8,7 @@ using Marten;
 using Orleans.Serialization;
 using Platform.Host.Database;
 using Platform.Host.Demo;
+using Platform.Host.Durability;
 using Platform.Host.Health;
 using Platform.Host.Identity;
 using Platform.Host.Maps;
@@ -16,6 +17,7 @@ using Platform.Abstractions.Maps;
 using Platform.Abstractions.Cli;
 using Platform.Abstractions.Reports;
 using Platform.Host.Cli;
+using Platform.Host.Cluster;
 using Platform.Host.Compression;
 using Platform.Jurisdiction;
 using Platform.Jurisdiction.Http;
@@ -53,16 +55,21 @@ public static class PlatformApplication
 
         ConfigureJson(builder.Services);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Platform.Host.Durability.DatabaseUnavailableHandler>();
+        builder.Services.AddHostedService<Platform.Host.Durability.EmbeddedServerWatchdog>();
+        builder.Services.AddSingleton<Platform.Host.Durability.OperationsDataSource>();
         builder.Services.AddPlatformIdentity(settings);
         builder.Services.AddJurisdiction(builder.Configuration);
         builder.Services.AddRegisters();
         builder.Services.AddReports();
         builder.Services.AddSingleton<ChangeNotifier>();
+        builder.Services.AddHostedService<ChangeFeed>();
         builder.Services.AddSingleton<Platform.Abstractions.Commands.PlaceMustLieWithinTheStreetTerritoryRule>();
         builder.Services.AddSingleton<Platform.Abstractions.Commands.EventWriter>();
         builder.Services.AddSingleton<LayerCatalog>();
         builder.Services.AddSingleton<IReportSectionCatalog, ActiveReportSections>();
         builder.Services.AddSingleton<ICliVerb, UserVerb>();
+        builder.Services.AddSingleton<ICliVerb, RebuildVerb>();
         builder.Services.AddSingleton<ILayerCatalog>(sp => sp.GetRequiredService<LayerCatalog>());
         builder.Services.AddPlatformMaps(builder.Configuration);
         ComposePlugins(builder, catalog);
@@ -84,6 +91,7 @@ public static class PlatformApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAnonymousWriteGuard();
+        app.UseIdempotencyKeys();
         app.MapPlatformHealth();
         app.MapAuthEndpoints();
         app.MapSpatialEndpoints();
@@ -141,8 +149,25 @@ public static class PlatformApplication
         var gatewayPort = settings.GatewayPort != 0 ? settings.GatewayPort : LoopbackPorts.Free();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "community-platform", clusterId: "platform");
-            silo.Configure<Orleans.Configuration.EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+            if (settings.Cluster)
+            {
+                // Every silo on the same database joins one cluster (membership in orleans.membership).
+                silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
+                {
+                    o.ServiceId = "community-platform";
+                    o.ClusterId = "platform";
+                });
+                silo.ConfigureEndpoints(IPAddress.Parse(settings.SiloAddress), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                silo.Services.AddSingleton<IMembershipTable, PostgresMembershipTable>();
+            }
+            else
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "community-platform", clusterId: "platform");
+                silo.Configure<Orleans.Configuration.EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+            }
+            // Reminders live in the platform's PostgreSQL in both modes, so they survive restarts and move between silos.
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable, PostgresReminderTable>();
             // Plugins are loaded late, so Orleans does not find their grains and codecs by itself.
             foreach (var entry in catalog.Usable)
             {

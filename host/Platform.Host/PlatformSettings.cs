@@ -12,7 +12,9 @@ public sealed record PlatformSettings(
     string PluginDirectory,
     string? PostgresBinDirectory,
     int SiloPort,
-    int GatewayPort)
+    int GatewayPort,
+    bool Cluster = false,
+    string SiloAddress = "127.0.0.1")
 {
     public static PlatformSettings From(IConfiguration configuration) => new(
         configuration.GetConnectionString("Platform"),
@@ -20,5 +22,7 @@ public sealed record PlatformSettings(
         Path.GetFullPath(configuration["Platform:PluginDir"] ?? Path.Combine(AppContext.BaseDirectory, "plugins")),
         configuration["Platform:PostgresBin"],
         configuration.GetValue("Platform:Silo:Port", 0),
-        configuration.GetValue("Platform:Silo:GatewayPort", 0));
+        configuration.GetValue("Platform:Silo:GatewayPort", 0),
+        configuration.GetValue("Platform:Cluster", false),
+        configuration["Platform:Silo:Address"] ?? "127.0.0.1");
 }

@@ -8,7 +8,7 @@ namespace Platform.Host.Cli;
 /// </summary>
 public static class PlatformCli
 {
-    private static readonly string[] Verbs = ["user", "report", "help"];
+    private static readonly string[] Verbs = ["user", "report", "rebuild", "backup", "restore", "help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -17,6 +17,9 @@ public static class PlatformCli
         var verb = args[0];
         var verbArgs = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal) || !a.Contains('=')).ToList();
         var settings = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToList();
+        // Backup and restore work on the database alone: a restore must not find a running stack on it.
+        if (BackupRestore.Verbs.Contains(verb))
+            return await BackupRestore.RunAsync(verb, verbArgs, settings, Console.Out);
         // The web server listens on a throw-away loopback port; nothing is served.
         var app = PlatformApplication.Build([.. settings, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Platform:Cli=true"]);
         if (app is null)

@@ -65,6 +65,85 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             MaxPoolSize = MaxPoolSize,
         }.ConnectionString;
 
+    /// <summary>
+    /// The role the platform connects as: it owns the platform's database and everything in it, and is no superuser
+    /// (the bootstrap superuser <c>platform</c> is kept for administration: creating databases and this role).
+    /// </summary>
+    public const string OwnerRole = "platform_owner";
+
+    /// <summary>A connection string to <paramref name="database"/> as <see cref="OwnerRole"/> (same generated password).</summary>
+    public string OwnerConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(ConnectionString(database)) { Username = OwnerRole }.ConnectionString;
+
+    /// <summary>
+    /// Creates <see cref="OwnerRole"/> if needed and makes it the owner of <paramref name="database"/> and of every
+    /// schema, table, sequence, view and function in it — also of those an earlier version created as the superuser.
+    /// </summary>
+    public async Task EnsureOwnerRoleAsync(string database, CancellationToken ct = default)
+    {
+        var quotedDb = "\"" + database.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var role = new NpgsqlCommand(
+                $"""
+                do $$ begin
+                  if not exists (select 1 from pg_roles where rolname = '{OwnerRole}') then
+                    create role {OwnerRole} login nosuperuser nocreatedb nocreaterole noreplication;
+                  end if;
+                end $$;
+                alter role {OwnerRole} password '{Password}';
+                alter database {quotedDb} owner to {OwnerRole};
+                """, connection);
+            await role.ExecuteNonQueryAsync(ct);
+        }
+        var inDatabase = new NpgsqlConnectionStringBuilder(ConnectionString(database)) { Pooling = false };
+        await using (var connection = new NpgsqlConnection(inDatabase.ConnectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var transfer = new NpgsqlCommand(
+                $"""
+                do $$
+                declare r record;
+                begin
+                  for r in select nspname from pg_namespace n join pg_roles o on o.oid = n.nspowner
+                           where nspname not like 'pg\_%' and nspname <> 'information_schema' and o.rolname <> '{OwnerRole}'
+                           and o.rolname <> 'pg_database_owner' loop
+                    execute format('alter schema %I owner to {OwnerRole}', r.nspname);
+                  end loop;
+                  for r in select n.nspname, c.relname, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                           join pg_roles o on o.oid = c.relowner
+                           where n.nspname not like 'pg\_%' and n.nspname <> 'information_schema' and o.rolname <> '{OwnerRole}'
+                           and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+                           -- a sequence owned by a table's column moves with its table
+                           and not (c.relkind = 'S' and exists (select 1 from pg_depend d where d.objid = c.oid
+                                    and d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')))
+                           order by c.relkind = 'S' loop
+                    execute format(case when r.relkind = 'S' then 'alter sequence %I.%I owner to {OwnerRole}'
+                                        when r.relkind = 'v' then 'alter view %I.%I owner to {OwnerRole}'
+                                        when r.relkind = 'm' then 'alter materialized view %I.%I owner to {OwnerRole}'
+                                        when r.relkind = 'f' then 'alter foreign table %I.%I owner to {OwnerRole}'
+                                        else 'alter table %I.%I owner to {OwnerRole}' end, r.nspname, r.relname);
+                  end loop;
+                  for r in select p.oid::regprocedure as sig, p.prokind from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                           join pg_roles o on o.oid = p.proowner
+                           where n.nspname not like 'pg\_%' and n.nspname <> 'information_schema' and o.rolname <> '{OwnerRole}' loop
+                    execute format(case when r.prokind = 'p' then 'alter procedure %s owner to {OwnerRole}'
+                                        else 'alter routine %s owner to {OwnerRole}' end, r.sig);
+                  end loop;
+                  for r in select n.nspname, t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
+                           join pg_roles o on o.oid = t.typowner
+                           where n.nspname not like 'pg\_%' and n.nspname <> 'information_schema' and o.rolname <> '{OwnerRole}'
+                           and t.typtype in ('c', 'd', 'e') and not exists (select 1 from pg_class c where c.reltype = t.oid and c.relkind <> 'c') loop
+                    execute format('alter type %I.%I owner to {OwnerRole}', r.nspname, r.typname);
+                  end loop;
+                end $$;
+                """, connection);
+            await transfer.ExecuteNonQueryAsync(ct);
+        }
+    }
+
     /// <summary>Connections one process keeps at most (Npgsql's pool); the server accepts <see cref="MaxConnections"/>.</summary>
     public const int MaxPoolSize = 30;
 
@@ -108,6 +187,40 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var server = new EmbeddedPostgres(binaries, serverDir, runAs, password, port, logger, shared ? null : ownerFile);
         await server.EnsureDatabaseAsync(database, ct);
         return server;
+    }
+
+    /// <summary>True when this process started (or took over) the server and stops it on dispose.</summary>
+    public bool Owned => _ownerFile is not null;
+
+    /// <summary>True while the server's postmaster process is alive.</summary>
+    public bool IsRunning()
+    {
+        var pidFile = Path.Combine(ClusterDirectory, "postmaster.pid");
+        try
+        {
+            var first = File.Exists(pidFile) ? File.ReadLines(pidFile).FirstOrDefault() : null;
+            return int.TryParse(first, CultureInfo.InvariantCulture, out var pid) && IsPostgresProcess(pid);
+        }
+        catch (IOException)
+        {
+            return true; // being written by a starting server
+        }
+    }
+
+    /// <summary>
+    /// Starts the server again after it died, on the same port (connection strings name it), and empties the
+    /// connection pools of connections to the dead one.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken ct = default)
+    {
+        if (_stopped)
+            return;
+        if (!LoopbackPorts.IsFree(Port))
+            throw new InvalidOperationException($"port {Port} is still taken");
+        var port = await StartServerAsync(_binaries, _serverDir, ClusterDirectory, _runAs, Port, _logger);
+        if (port != Port)
+            throw new InvalidOperationException($"the server came up on port {port} instead of {Port}");
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>Creates <paramref name="database"/> if it does not exist yet.</summary>

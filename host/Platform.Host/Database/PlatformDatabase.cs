@@ -19,6 +19,9 @@ public sealed class PlatformDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The embedded server, when there is one.</summary>
+    public EmbeddedPostgres? Embedded => _embedded;
+
     /// <summary>True when this process runs the server itself.</summary>
     public bool IsEmbedded => _embedded is not null;
 
@@ -29,7 +32,9 @@ public sealed class PlatformDatabase : IAsyncDisposable
         var embedded = EmbeddedPostgres
             .StartAsync(settings.DataDirectory, "platform", settings.PostgresBinDirectory, logger)
             .GetAwaiter().GetResult();
-        return new PlatformDatabase(embedded.ConnectionString("platform"), embedded);
+        // The platform works as the owner of its database, not as the server's superuser.
+        embedded.EnsureOwnerRoleAsync("platform").GetAwaiter().GetResult();
+        return new PlatformDatabase(embedded.OwnerConnectionString("platform"), embedded);
     }
 
     public ValueTask DisposeAsync() => _embedded?.DisposeAsync() ?? ValueTask.CompletedTask;

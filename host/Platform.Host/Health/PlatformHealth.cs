@@ -70,11 +70,15 @@ internal static class PlatformHealth
         {
             await using var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand("select version()", connection);
-            var version = (string?)await command.ExecuteScalarAsync(ct);
-            return HealthCheckResult.Healthy(version, new Dictionary<string, object>
+            await using var command = new NpgsqlCommand("select version(), current_user, current_setting('is_superuser') = 'on'", connection);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return HealthCheckResult.Healthy(reader.GetString(0), new Dictionary<string, object>
             {
                 ["embedded"] = database.IsEmbedded,
+                // The platform should connect as the owner of its schemas, not as a superuser (docs/operations.md).
+                ["role"] = reader.GetString(1),
+                ["superuser"] = reader.GetBoolean(2),
             });
         }
     }

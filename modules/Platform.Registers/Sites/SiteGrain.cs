@@ -71,14 +71,8 @@ internal sealed class SiteGrain(EventWriter writer, IDocumentStore store, IJuris
     /// <summary>Checks the placement and appends the event as one step among all sites (see <see cref="SitePlacementRules"/>).</summary>
     private async Task<CommandResult> PlacedAsync(CommandContext context, Func<SiteSummary?, Task<Outcome>> decide)
     {
-        await SitePlacementRules.WriteLock.WaitAsync();
-        try
-        {
-            return await writer.WriteAsync(Id, context, decide);
-        }
-        finally
-        {
-            SitePlacementRules.WriteLock.Release();
-        }
+        // Closing the lock's connection ends its session, which releases the lock (after the commit).
+        await using var _ = await SitePlacementRules.HoldWriteLockAsync(store);
+        return await writer.WriteAsync(Id, context, decide);
     }
 }

@@ -13,17 +13,64 @@ namespace Platform.Registers.Sites;
 /// </summary>
 /// <remarks>
 /// The overlap check reads the other sites' read models (inline projections, committed with their events).
-/// Each site has its own grain, so two sites drawn over each other in the same instant would both pass a bare
-/// check: the grains therefore check and append while holding <see cref="WriteLock"/>, which makes placement
-/// writes one at a time. The lock is per process, which is exact for this platform's one co-hosted silo; a
-/// deployment with several silos would need a database lock instead (pg_advisory_xact_lock).
+/// Each site has its own grain, and with several silos those grains live in several processes, so two sites drawn
+/// over each other in the same instant would both pass a bare check: the grains therefore check and append while
+/// holding the PostgreSQL advisory lock <see cref="AdvisoryLockKey"/> (<see cref="HoldWriteLockAsync"/>), which makes
+/// placement writes one at a time across the whole cluster. The lock belongs to a database session of its own that
+/// is held from the check until the event is committed; if the process dies, the server ends the session and the
+/// lock with it, so a crash cannot leave placement blocked.
 /// </remarks>
 internal static class SitePlacementRules
 {
     public const double ToleranceSquareMetres = 1;
 
-    /// <summary>Held from the placement check until the site's event is committed.</summary>
-    internal static SemaphoreSlim WriteLock { get; } = new(1, 1);
+    /// <summary>The advisory lock key of site placement ("PLATSITE"), the same in every silo.</summary>
+    internal const long AdvisoryLockKey = 0x504C_4154_5349_5445;
+
+    /// <summary>Takes the placement lock; disposing the answer releases it (after the caller's commit).</summary>
+    internal static async Task<IAsyncDisposable> HoldWriteLockAsync(IDocumentStore store)
+    {
+        var connection = store.Storage.Database.CreateConnection();
+        try
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("select pg_advisory_lock($1)", connection);
+            command.Parameters.AddWithValue(AdvisoryLockKey);
+            await command.ExecuteNonQueryAsync();
+            return new HeldLock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Unlocks explicitly: a pooled connection's session outlives its Close (Npgsql resets it only when it is
+    /// next used), so leaving the unlock to the pool would keep the lock.
+    /// </summary>
+    private sealed class HeldLock(Npgsql.NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new Npgsql.NpgsqlCommand("select pg_advisory_unlock($1)", connection);
+                command.Parameters.AddWithValue(AdvisoryLockKey);
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // The session is gone, and the lock with it; the broken connection must not go back to the pool.
+                Npgsql.NpgsqlConnection.ClearPool(connection);
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
 
     public static async Task<Rejection?> CheckAsync(Geometry geometry, Guid self, IDocumentStore store, IJurisdictionLocator jurisdiction)
     {
