@@ -24,6 +24,7 @@ using Platform.Registers;
 using Platform.Reports;
 using Platform.Spatial;
 using Platform.Host.Plugins;
+using Platform.Host.Security;
 
 namespace Platform.Host;
 
@@ -54,6 +55,9 @@ public static class PlatformApplication
         ConfigureJson(builder.Services);
         builder.Services.AddProblemDetails();
         builder.Services.AddPlatformIdentity(settings);
+        builder.Services.AddPlatformRateLimits(builder.Configuration);
+        var limits = Security.RequestLimits.From(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = Math.Max(limits.UploadBytes, limits.JsonBytes));
         builder.Services.AddJurisdiction(builder.Configuration);
         builder.Services.AddRegisters();
         builder.Services.AddReports();
@@ -71,6 +75,7 @@ public static class PlatformApplication
         builder.Services.AddSingleton<PluginStarter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PluginStarter>());
         builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddHostedService<DemoPasswordWarning>();
         builder.Services.AddPlatformHealthChecks();
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddPlatformCompression();
@@ -81,9 +86,15 @@ public static class PlatformApplication
         app.UsePlatformCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         app.UseAuthentication();
+        app.UseSecurityStampCheck();
         app.UseAuthorization();
         app.UseAnonymousWriteGuard();
+        app.UseCsrfGuard();
+        app.UseRateLimiter();
+        app.UseRequestScreen(limits);
+        app.UseRecordETags();
         app.MapPlatformHealth();
         app.MapAuthEndpoints();
         app.MapSpatialEndpoints();

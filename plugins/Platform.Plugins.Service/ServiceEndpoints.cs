@@ -42,7 +42,7 @@ internal static class ServiceEndpoints
                 compounds = result.Compounds,
                 communities = CoverageCalculator.ByCommunity(result.Compounds),
             });
-        });
+        }).RequireRateLimiting(PlatformRateLimits.Expensive); // Public (the map's coverage panel) and cached per committed change, but limited per caller.
 
         scene.MapGet("/standard", async (CoverageService coverage, CancellationToken ct) => await coverage.StandardAsync(ct));
 
@@ -72,6 +72,8 @@ internal static class ServiceEndpoints
             if (body.K is not (>= 1 and <= 50) || body.K is not { } k)
                 return ProblemResults.Problem(400, "k", "k is how many sites to choose, 1 to 50.", "k 为拟选址数量，须在 1 至 50 之间。");
             var candidates = new List<SitingCandidate>();
+            if (body.Candidates is { Length: > 1000 })
+                return ProblemResults.Problem(400, "candidates", "At most 1000 candidates.", "候选点最多 1000 个。");
             for (var i = 0; i < (body.Candidates?.Length ?? 0); i++)
             {
                 var p = body.Candidates![i];
@@ -115,7 +117,9 @@ internal static class ServiceEndpoints
                 detourFactor = standard.DetourFactor,
                 choices,
             });
-        }).WithRequestBody<SitingBody>().AllowAnonymous(); // A computation over the registers sent by POST: it records nothing.
+        }).WithRequestBody<SitingBody>()
+            // A computation over the registers sent by POST: it records nothing, but costs seconds of CPU, so it is for signed-in users, a few at a time.
+            .RequireAuthorization(PlatformPolicies.SignedIn).RequireRateLimiting(PlatformRateLimits.Expensive);
 
         scene.MapGet("/projects", async (IQuerySession session, CancellationToken ct) =>
             (await session.Query<ServiceProject>().ToListAsync(ct)).OrderBy(p => p.Name, StringComparer.Ordinal)
