@@ -33,11 +33,14 @@ internal static class AuthEndpoints
                 return ProblemResults.Problem(400, "username", "The user name is missing.", "缺少用户名。");
             if (string.IsNullOrEmpty(body.Password) || body.Password.Length > 1000)
                 return ProblemResults.Problem(400, "password", "The password is missing.", "缺少密码。");
-            if (!users.Throttle.TryAcquire(body.Username.Trim().ToLowerInvariant()))
+            var address = http.Connection.RemoteIpAddress?.ToString() ?? "local";
+            var name = body.Username.Trim().ToLowerInvariant();
+            // The per-user limit counts only addresses that already failed for this user: guessing from many addresses is
+            // bounded, and the user's own clean address is never held back by someone else's guessing.
+            if (users.Throttle.HasFailed(name, address) && !users.Throttle.TryAcquire(name))
                 return TooMany(http, 60, "username", $"This user name was tried more than {LockoutPolicy.PerUserPerMinute} times in a minute; wait a minute.",
                     $"该用户名一分钟内登录尝试超过 {LockoutPolicy.PerUserPerMinute} 次，请稍后再试。");
 
-            var address = http.Connection.RemoteIpAddress?.ToString() ?? "local";
             var outcome = await users.SignInAsync(body.Username, body.Password, address, http.RequestAborted);
             switch (outcome.Status)
             {

@@ -24,7 +24,10 @@ internal sealed class SignInThrottle(TimeProvider clock)
             PermitLimit = LockoutPolicy.PerUserPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0, AutoReplenishment = true,
         }));
 
-    /// <summary>Takes one attempt for <paramref name="user"/>: false when the user name is tried too often (from anywhere).</summary>
+    /// <summary>True when <paramref name="address"/> has failed to sign <paramref name="user"/> in since its last success.</summary>
+    public bool HasFailed(string user, string address) => _failures.TryGetValue((user, address), out var f) && Volatile.Read(ref f.Count) > 0;
+
+    /// <summary>Takes one attempt for <paramref name="user"/>: false when the user name is tried too often (from addresses that failed before).</summary>
     public bool TryAcquire(string user)
     {
         using var lease = _perUser.AttemptAcquire(user);

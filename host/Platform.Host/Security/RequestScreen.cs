@@ -30,6 +30,12 @@ internal static class RequestScreen
             {
                 await TooLarge(limits.LimitFor(http)).ExecuteAsync(http);
             }
+            catch (BadHttpRequestException e) when (!http.Response.HasStarted)
+            {
+                // A parameter the framework could not bind ("Failed to bind parameter \"double? minArea\" from \"x\""): the caller's mistake, not ours.
+                var field = System.Text.RegularExpressions.Regex.Match(e.Message, "parameter \"[^\"]*? (\\w+)\"") is { Success: true } m ? m.Groups[1].Value : "request";
+                await ProblemResults.Problem(e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400, field, e.Message, $"参数“{field}”的值无效。").ExecuteAsync(http);
+            }
             finally
             {
                 ExpectedVersion.Clear();

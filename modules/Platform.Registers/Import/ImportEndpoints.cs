@@ -77,7 +77,7 @@ internal static class ImportEndpoints
             {
                 return ProblemResults.Problem(400, "body", e.Message, e.MessageZh);
             }
-            catch (Exception e) when (e is FormatException or JsonException or UnknownCrsException or InvalidDataException or CoordinateOutOfRangeException or ArgumentException)
+            catch (Exception e) when (e is FormatException or JsonException or UnknownCrsException or InvalidDataException or CoordinateOutOfRangeException or ArgumentException or NotSupportedException or OverflowException)
             {
                 return ProblemResults.Problem(400, "body", $"The file could not be read as {format}: {e.Message}", "无法按指定格式读取文件。");
             }
@@ -162,6 +162,11 @@ internal static class ImportEndpoints
         var g = row.Record.Geometry;
         if (string.IsNullOrWhiteSpace(Text(a, "name")))
             problems.Add(new(row.Number, "name", "The name is missing.", "缺少名称。"));
+        if (g is null || g.IsEmpty)
+        {
+            problems.Add(new(row.Number, "geometry", "The row has no geometry.", "该行缺少几何图形。"));
+            return problems;
+        }
         var validation = GeometryValidator.Validate(g);
         if (!validation.Valid)
         {
