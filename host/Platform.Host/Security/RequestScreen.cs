@@ -17,11 +17,15 @@ internal static class RequestScreen
     public static IApplicationBuilder UseRequestScreen(this IApplicationBuilder app, RequestLimits limits) =>
         app.Use(async (http, next) =>
         {
-            if (await ScreenAsync(http, limits) is { } refused)
+            var (refused, expected) = await ScreenAsync(http, limits);
+            if (refused is not null)
             {
                 await refused.ExecuteAsync(http);
                 return;
             }
+            // Set here, not inside ScreenAsync: a value set in an awaited method does not flow back to its caller.
+            if (expected is { } e0)
+                ExpectedVersion.Set(e0.Ids, e0.Version, e0.FromIfMatch);
             try
             {
                 await next(http);
@@ -42,46 +46,46 @@ internal static class RequestScreen
             }
         });
 
-    private static async Task<IResult?> ScreenAsync(HttpContext http, RequestLimits limits)
+    private static async Task<(IResult? Refused, ExpectedVersion.Expectation? Expected)> ScreenAsync(HttpContext http, RequestLimits limits)
     {
         var request = http.Request;
         if (HasBadText(request.Path.Value) || HasBadText(Uri.UnescapeDataString(request.QueryString.Value ?? "")))
-            return ProblemResults.Problem(400, "url", "The address holds a NUL character or an unpaired surrogate.", "请求地址含有空字符或无效的 Unicode 字符。");
+            return (ProblemResults.Problem(400, "url", "The address holds a NUL character or an unpaired surrogate.", "请求地址含有空字符或无效的 Unicode 字符。"), null);
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
-            return null;
+            return (null, null);
 
         var limit = limits.LimitFor(http);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = limit;
         if (request.ContentLength > limit)
-            return TooLarge(limit);
+            return (TooLarge(limit), null);
 
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
         var readsJson = http.GetEndpoint()?.Metadata.GetMetadata<RequestBodyType>() is not null;
         if (readsJson && hasBody && !request.HasJsonContentType())
-            return ProblemResults.Problem(415, "Content-Type", "This endpoint reads JSON: send the body as application/json.", "该接口只接受 JSON 请求内容（Content-Type: application/json）。");
+            return (ProblemResults.Problem(415, "Content-Type", "This endpoint reads JSON: send the body as application/json.", "该接口只接受 JSON 请求内容（Content-Type: application/json）。"), null);
 
         long? bodyVersion = null;
         if (hasBody && request.HasJsonContentType())
         {
             var bytes = await ReadAsync(request.Body, limit, http.RequestAborted);
             if (bytes is null)
-                return TooLarge(limit);
+                return (TooLarge(limit), null);
             request.Body = new MemoryStream(bytes, writable: false);
             if (Scan(bytes, out bodyVersion) is { } field)
-                return ProblemResults.Problem(400, field, $"'{field}' holds a NUL character, an unpaired surrogate or bytes that are not UTF-8; such text cannot be stored.",
-                    $"“{field}”含有空字符或无效的 Unicode 字符，无法保存。");
+                return (ProblemResults.Problem(400, field, $"'{field}' holds a NUL character, an unpaired surrogate or bytes that are not UTF-8; such text cannot be stored.",
+                    $"“{field}”含有空字符或无效的 Unicode 字符，无法保存。"), null);
         }
         var ifMatch = IfMatchVersion(request.Headers.IfMatch);
         if (ifMatch is null && request.Headers.IfMatch.Count > 0 && request.Headers.IfMatch.ToString() != "*")
-            return ProblemResults.Problem(400, "If-Match", "If-Match carries the record's version as its ETag, e.g. \"3\".", "If-Match 须为记录的版本号（ETag），例如 \"3\"。");
+            return (ProblemResults.Problem(400, "If-Match", "If-Match carries the record's version as its ETag, e.g. \"3\".", "If-Match 须为记录的版本号（ETag），例如 \"3\"。"), null);
         if ((ifMatch ?? bodyVersion) is { } version)
         {
             var ids = http.Request.RouteValues.Values.Select(v => Guid.TryParse(v?.ToString(), out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
             if (ids.Count > 0)
-                ExpectedVersion.Set(ids, version, ifMatch is not null);
+                return (null, new ExpectedVersion.Expectation(ids, version, ifMatch is not null));
         }
-        return null;
+        return (null, null);
     }
 
     private static IResult TooLarge(long limit) =>

@@ -167,6 +167,10 @@ internal static class ImportEndpoints
             problems.Add(new(row.Number, "geometry", "The row has no geometry.", "该行缺少几何图形。"));
             return problems;
         }
+        // Numbers are checked before anything is written: "NaN", 1e30 or text where a number belongs refuses the row.
+        foreach (var (key, max, zh) in new[] { ("budgetWan", 1e9, "投资额"), ("households", 100_000d, "户数") })
+            if (Text(a, key) is { } raw && (Number(a, key) is not { } value || !double.IsFinite(value) || value < 0 || value > max))
+                problems.Add(new(row.Number, key, $"'{raw}' is not a number from 0 to {max}.", $"“{zh}”须为 0 至 {max} 之间的数字。"));
         var validation = GeometryValidator.Validate(g);
         if (!validation.Valid)
         {

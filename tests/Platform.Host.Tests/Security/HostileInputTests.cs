@@ -274,7 +274,8 @@ public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper
 
     private static IEnumerable<(string Label, string Url)> Traversals()
     {
-        string[] names = ["..%2F..%2F..%2Fetc%2Fpasswd", "..%5C..%5Cwindows", "%2e%2e%2f%2e%2e%2f", "..", "%00", "a%00b", "%ED%A0%80", new string('a', 2000)];
+        // (A NUL in the path is refused by the HTTP client itself; NULs in queries and bodies are in the other cases.)
+        string[] names = ["..%2F..%2F..%2Fetc%2Fpasswd", "..%5C..%5Cwindows", "%2e%2e%2f%2e%2e%2f", "..", "%ED%A0%80", "%C0%AE%C0%AE%2F", new string('a', 2000)];
         foreach (var n in names)
         {
             yield return ($"POST /api/imports/{n}", $"/api/imports/{n}?format=csv");
