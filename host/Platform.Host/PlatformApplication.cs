@@ -26,6 +26,7 @@ using Platform.Registers;
 using Platform.Reports;
 using Platform.Spatial;
 using Platform.Host.Plugins;
+using Platform.Host.Security;
 
 namespace Platform.Host;
 
@@ -59,6 +60,9 @@ public static class PlatformApplication
         builder.Services.AddHostedService<Platform.Host.Durability.EmbeddedServerWatchdog>();
         builder.Services.AddSingleton<Platform.Host.Durability.OperationsDataSource>();
         builder.Services.AddPlatformIdentity(settings);
+        builder.Services.AddPlatformRateLimits(builder.Configuration);
+        var limits = Security.RequestLimits.From(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = Math.Max(limits.UploadBytes, limits.JsonBytes));
         builder.Services.AddJurisdiction(builder.Configuration);
         builder.Services.AddRegisters();
         builder.Services.AddReports();
@@ -78,6 +82,7 @@ public static class PlatformApplication
         builder.Services.AddSingleton<PluginStarter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PluginStarter>());
         builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddHostedService<DemoPasswordWarning>();
         builder.Services.AddPlatformHealthChecks();
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddPlatformCompression();
@@ -88,9 +93,15 @@ public static class PlatformApplication
         app.UsePlatformCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         app.UseAuthentication();
+        app.UseSecurityStampCheck();
         app.UseAuthorization();
         app.UseAnonymousWriteGuard();
+        app.UseCsrfGuard();
+        app.UseRateLimiter();
+        app.UseRequestScreen(limits);
+        app.UseRecordETags();
         app.UseIdempotencyKeys();
         app.MapPlatformHealth();
         app.MapAuthEndpoints();

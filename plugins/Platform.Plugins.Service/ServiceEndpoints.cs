@@ -32,7 +32,7 @@ internal static class ServiceEndpoints
             var result = await coverage.ComputeAsync(d, ct);
             return Results.Ok(new CoverageAnswer(d, result.Method, result.MethodZh, result.Standard.DetourFactor, result.Standard.MaxSnapMetres,
                 NetworkSummary(result.Distances.Network), result.Standard.Levels, result.Compounds, CoverageCalculator.ByCommunity(result.Compounds)));
-        })
+        }).RequireRateLimiting(PlatformRateLimits.Expensive) // Public (the map's coverage panel) and cached per committed change, but limited per caller.
             .Produces<CoverageAnswer>();
 
         scene.MapGet("/standard", async (CoverageService coverage, CancellationToken ct) => await coverage.StandardAsync(ct));
@@ -64,6 +64,8 @@ internal static class ServiceEndpoints
             if (body.K is not (>= 1 and <= 50) || body.K is not { } k)
                 return ProblemResults.Problem(400, "k", "k is how many sites to choose, 1 to 50.", "k 为拟选址数量，须在 1 至 50 之间。");
             var candidates = new List<SitingCandidate>();
+            if (body.Candidates is { Length: > 1000 })
+                return ProblemResults.Problem(400, "candidates", "At most 1000 candidates.", "候选点最多 1000 个。");
             for (var i = 0; i < (body.Candidates?.Length ?? 0); i++)
             {
                 var p = body.Candidates![i];
@@ -100,7 +102,9 @@ internal static class ServiceEndpoints
             var choices = GreedySiting.Choose(category, k, candidates, result.Compounds, result.Distances);
             var methods = candidates.Select(c => result.Distances.MethodAt(c.Lon, c.Lat)).Distinct().ToList();
             return Results.Ok(new SitingAnswer(category, k, candidates.Count, methods.Count == 1 ? methods[0] : "mixed", standard.DetourFactor, choices));
-        }).WithRequestBody<SitingBody>().AllowAnonymous() // A computation over the registers sent by POST: it records nothing.
+        }).WithRequestBody<SitingBody>()
+            // A computation over the registers sent by POST: it records nothing, but costs seconds of CPU, so it is for signed-in users, a few at a time.
+            .RequireAuthorization(PlatformPolicies.SignedIn).RequireRateLimiting(PlatformRateLimits.Expensive)
             .Produces<SitingAnswer>();
 
         scene.MapGet("/projects", async (IQuerySession session, CancellationToken ct) =>

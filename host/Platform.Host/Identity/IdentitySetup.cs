@@ -27,12 +27,18 @@ internal static class IdentitySetup
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? BearerTokenDefaults.AuthenticationScheme
                     : CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(o =>
+            {
+                // Short-lived access tokens; a refresh token (POST /api/auth/refresh) gets a new one while the user's stamp holds.
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.RefreshTokenExpiration = TimeSpan.FromDays(7);
+            })
             .AddCookie(o =>
             {
                 o.Cookie.Name = "platform.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = c => WriteStatusAsync(c.HttpContext, StatusCodes.Status401Unauthorized);
@@ -49,6 +55,23 @@ internal static class IdentitySetup
             .AddPolicy(PlatformPolicies.SignedIn, p => p.RequireAuthenticatedUser());
         return services;
     }
+
+    /// <summary>
+    /// After authentication: a cookie or token whose security stamp is no longer its user's (signed out, password
+    /// changed) counts as no sign-in at all, and a stale cookie is removed.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityStampCheck(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            if (http.User.Identity?.IsAuthenticated == true
+                && !await http.RequestServices.GetRequiredService<UserDirectory>().IsCurrentAsync(http.User, http.RequestAborted))
+            {
+                if (http.User.Identity.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
+                    http.Response.Cookies.Delete("platform.auth");
+                http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+            }
+            await next(http);
+        });
 
     private static Task WriteStatusAsync(HttpContext context, int status)
     {

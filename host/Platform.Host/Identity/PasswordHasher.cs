@@ -1,30 +1,40 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Identity;
 
 namespace Platform.Host.Identity;
 
 /// <summary>
-/// Salted PBKDF2-HMAC-SHA256 password hashes in the form <c>pbkdf2-sha256$iterations$salt$hash</c>
-/// (base64), compared in constant time.
+/// Password hashes by ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (V3 format, PBKDF2-HMAC-SHA512,
+/// its own iteration count and upgrades). Hashes written before (<c>pbkdf2-sha256$iterations$salt$hash</c>) still
+/// verify and are answered as needing a rehash, so they are replaced at the next successful sign-in.
 /// </summary>
 internal static class PasswordHasher
 {
-    private const int Iterations = 100_000;
-    private const int SaltBytes = 16;
-    private const int HashBytes = 32;
+    private const string LegacyPrefix = "pbkdf2-sha256$";
+    private static readonly PasswordHasher<UserAccount> Identity = new();
 
-    public static string Hash(string password)
+    public static string Hash(string password) => Identity.HashPassword(null!, password);
+
+    public static PasswordVerificationResult Verify(string password, string stored)
     {
-        var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, Iterations, HashAlgorithmName.SHA256, HashBytes);
-        return string.Create(CultureInfo.InvariantCulture, $"pbkdf2-sha256${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}");
+        if (stored.StartsWith(LegacyPrefix, StringComparison.Ordinal))
+            return VerifyLegacy(password, stored) ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed;
+        try
+        {
+            return Identity.VerifyHashedPassword(null!, stored, password);
+        }
+        catch (FormatException)
+        {
+            return PasswordVerificationResult.Failed;
+        }
     }
 
-    public static bool Verify(string password, string stored)
+    private static bool VerifyLegacy(string password, string stored)
     {
         var parts = stored.Split('$');
-        if (parts.Length != 4 || parts[0] != "pbkdf2-sha256" || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var iterations))
+        if (parts.Length != 4 || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var iterations))
             return false;
         var salt = Convert.FromBase64String(parts[2]);
         var expected = Convert.FromBase64String(parts[3]);

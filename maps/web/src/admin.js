@@ -1,6 +1,7 @@
 // The plugins and reports page: lists plugins with their state and lets administrators and module
 // developers switch them on and off; offers the generated reports for download.
 import './admin.css';
+import './csrf.js';
 import { t as translate, language, setLanguage } from './i18n.js';
 
 const t = key => translate(`admin.${key}`);

@@ -1,6 +1,7 @@
 // Signing in and out (cookie session, /api/auth/*); who is signed in decides what the page offers.
 import { $, state, changed, setStatus } from './state.js';
 import { t, language } from './i18n.js';
+import './csrf.js';
 
 export async function refreshUser() {
   const response = await fetch('/api/auth/me', { credentials: 'same-origin' });

@@ -34,8 +34,20 @@ public sealed class EventWriter(IDocumentStore store, IJurisdictionLocator juris
         {
             // Events without their document: a stream written before its projection existed (an upgrade), or one of
             // another kind. Rebuild the document from the events once; if none comes of them, the id is not a T.
+            var state = await session.Events.FetchStreamStateAsync(id);
             await session.DisposeAsync();
-            await store.Advanced.RebuildSingleStreamAsync<T>(id);
+            if (state?.AggregateType is { } kind && kind != typeof(T))
+                return CommandResult.Refused(409, "id", $"Another kind of record is kept under {id}.", "该编号已用于其他类型的记录。");
+            try
+            {
+                await store.Advanced.RebuildSingleStreamAsync<T>(id);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A projection that cannot make a T of these events (they are another record's): the id is not a T.
+                logger.LogInformation("Stream {Id} does not rebuild as {Type}: {Error}", id, typeof(T).Name, e.GetType().Name);
+                return CommandResult.Refused(409, "id", $"Another kind of record is kept under {id}.", "该编号已用于其他类型的记录。");
+            }
             session = store.LightweightSession();
             stream = await session.Events.FetchForWriting<T>(id);
         }
@@ -43,6 +55,8 @@ public sealed class EventWriter(IDocumentStore store, IJurisdictionLocator juris
         var current = stream.Aggregate;
         if (current is null && stream.StartingVersion > 0)
             return CommandResult.Refused(409, "id", $"Another kind of record is kept under {id}.", "该编号已用于其他类型的记录。");
+        if (ExpectedVersion.Check(id, stream.StartingVersion ?? 0) is { } stale)
+            return stale;
         if (access == WriteAccess.RecordsCommunity && current is ILocatedRecord located
             && await OutsideScopeAsync(context, [new Place(located.Place.Lon, located.Place.Lat, "id")]) is { } denied)
             return new CommandResult(denied, 0);
@@ -82,6 +96,9 @@ public sealed class EventWriter(IDocumentStore store, IJurisdictionLocator juris
         var ids = appends.Select(a => a.Id).Distinct().ToList();
         await using var session = store.LightweightSession();
         var streams = (await session.Events.FetchManyForWriting<T>(ids)).ToDictionary(s => s.Id);
+        foreach (var id in ids)
+            if (ExpectedVersion.Check(id, streams[id].StartingVersion ?? 0) is { } stale)
+                return stale;
         session.AttributeTo(context);
         foreach (var (id, events) in appends)
             streams[id].AppendMany(events);

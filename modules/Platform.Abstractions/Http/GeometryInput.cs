@@ -12,6 +12,9 @@ namespace Platform.Abstractions.Http;
 /// </summary>
 public static class GeometryInput
 {
+    /// <summary>The most vertices a geometry sent to an endpoint may have (a street's most detailed boundary has a few thousand). Since SDK 1.5.</summary>
+    public const int MaxVertices = 50_000;
+
     /// <summary>Parses and validates <paramref name="geojson"/>; <paramref name="field"/> names it in the problem.</summary>
     public static (Geometry? Geometry, IResult? Problem) Parse(JsonElement? geojson, string field = "geometry", GeometryValidationOptions? options = null)
     {
@@ -30,6 +33,9 @@ public static class GeometryInput
         {
             return (null, Invalid(field, e.Result));
         }
+        if (geometry.NumPoints > MaxVertices)
+            return (null, ProblemResults.Problem(400, field, $"The geometry has {geometry.NumPoints} vertices; at most {MaxVertices} are accepted (simplify it first).",
+                $"几何图形有 {geometry.NumPoints} 个顶点，最多接受 {MaxVertices} 个，请先简化。"));
         var result = GeometryValidator.Validate(geometry, options);
         return result.Valid ? (geometry, null) : (null, Invalid(field, result));
     }

@@ -14,12 +14,19 @@ public static class RequestBody
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext http) where T : class
     {
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        if (http.Request.ContentLength is not 0 && http.Request.ContentType is not null && !http.Request.HasJsonContentType())
+            return (null, ProblemResults.Problem(415, "Content-Type", "The body must be JSON (Content-Type: application/json).", "请求内容须为 JSON（Content-Type: application/json）。"));
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(http.Request.Body, options, http.RequestAborted);
             return value is null
                 ? (null, ProblemResults.Problem(400, "body", "The request body is empty or null.", "请求内容为空。"))
                 : (value, null);
+        }
+        catch (InvalidOperationException)
+        {
+            // Text the serializer cannot turn into a string (an unpaired surrogate escape, bytes that are not UTF-8).
+            return (null, ProblemResults.Problem(400, "body", "The body holds text that is not valid Unicode.", "请求内容含有无效的 Unicode 字符。"));
         }
         catch (JsonException e)
         {

@@ -94,6 +94,8 @@ public static class JurisdictionEndpoints
             var parsed = ParseDate(asOf, "asOf");
             if (parsed.Problem is { } bad)
                 return bad;
+            if (minArea is { } m && (!double.IsFinite(m) || m < 0 || m > 1e9))
+                return ProblemResults.Problem(400, "minArea", "minArea is an area in m², from 0 to 1 000 000 000.", "minArea 须为 0 至 10 亿之间的面积（平方米）。");
             var gaps = await queries.GapsAsync(parsed.Date, minArea ?? options.Value.OverlapToleranceSquareMetres, ct);
             var collection = new FeatureCollection();
             foreach (var (gap, area) in gaps)

@@ -77,7 +77,7 @@ internal static class ImportEndpoints
             {
                 return ProblemResults.Problem(400, "body", e.Message, e.MessageZh);
             }
-            catch (Exception e) when (e is FormatException or JsonException or UnknownCrsException or InvalidDataException or CoordinateOutOfRangeException or ArgumentException)
+            catch (Exception e) when (e is FormatException or JsonException or UnknownCrsException or InvalidDataException or CoordinateOutOfRangeException or ArgumentException or NotSupportedException or OverflowException)
             {
                 return ProblemResults.Problem(400, "body", $"The file could not be read as {format}: {e.Message}", "无法按指定格式读取文件。");
             }
@@ -169,6 +169,15 @@ internal static class ImportEndpoints
         var g = row.Record.Geometry;
         if (string.IsNullOrWhiteSpace(Text(a, "name")))
             problems.Add(new(row.Number, "name", "The name is missing.", "缺少名称。"));
+        if (g is null || g.IsEmpty)
+        {
+            problems.Add(new(row.Number, "geometry", "The row has no geometry.", "该行缺少几何图形。"));
+            return problems;
+        }
+        // Numbers are checked before anything is written: "NaN", 1e30 or text where a number belongs refuses the row.
+        foreach (var (key, max, zh) in new[] { ("budgetWan", 1e9, "投资额"), ("households", 100_000d, "户数") })
+            if (Text(a, key) is { } raw && (Number(a, key) is not { } value || !double.IsFinite(value) || value < 0 || value > max))
+                problems.Add(new(row.Number, key, $"'{raw}' is not a number from 0 to {max}.", $"“{zh}”须为 0 至 {max} 之间的数字。"));
         var validation = GeometryValidator.Validate(g);
         if (!validation.Valid)
         {

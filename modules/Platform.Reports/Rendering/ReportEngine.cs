@@ -86,6 +86,9 @@ internal sealed partial class ReportEngine(ReportModelBuilder builder, ReportTem
     private async Task<string?> TextOfAsync(string name, IReadOnlyDictionary<string, string>? trial, CancellationToken ct) =>
         trial is not null && trial.TryGetValue(name, out var t) ? t : (await templates.CurrentAsync(name, ct))?.Text;
 
+    private static readonly TimeSpan RenderTimeLimit = TimeSpan.FromSeconds(5);
+    private const int MaxOutputChars = 5_000_000;
+
     private static string Render(string name, string text, ReportModel model, Action<ScriptObject> more)
     {
         var template = Parse(name, text);
@@ -96,15 +99,28 @@ internal sealed partial class ReportEngine(ReportModelBuilder builder, ReportTem
         globals.Import("date", new Func<DateOnly, string>(d => $"{d.Year}年{d.Month}月{d.Day}日"));
         globals.Import("cn", new Func<int, string>(ChineseNumeral));
         more(globals);
-        var context = new ReportTemplateContext { StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = 100_000 };
+        // Limits: iterations per loop, recursion, output size, and wall time (a nested loop can still do 100 000² steps).
+        using var timeout = new CancellationTokenSource(RenderTimeLimit);
+        var context = new ReportTemplateContext
+        {
+            StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = 100_000, RecursiveLimit = 50,
+            LimitToString = 1_000_000, ObjectRecursionLimit = 20, CancellationToken = timeout.Token,
+        };
         context.PushGlobal(globals);
         try
         {
-            return template.Render(context);
+            var output = template.Render(context);
+            if (output.Length > MaxOutputChars)
+                throw new ReportTemplateException(name, 1, 1, $"the template writes more than {MaxOutputChars} characters");
+            return output;
         }
         catch (ScriptRuntimeException e)
         {
             throw new ReportTemplateException(name, e.Span.Start.Line + 1, e.Span.Start.Column + 1, e.OriginalMessage);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new ReportTemplateException(name, 1, 1, $"the template ran longer than {RenderTimeLimit.TotalSeconds:0} s");
         }
     }
 
