@@ -142,7 +142,9 @@ public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper
         Assert.True(slow.IsEmpty, "slow answers: " + string.Join("; ", slow));
         var eventsAfter = await CountAsync("select count(*) from platform.mt_events");
         Assert.True(eventsBefore == eventsAfter, $"{eventsAfter - eventsBefore} events written: " + await NewestEventsAsync(eventsAfter - eventsBefore));
-        Assert.Equal(docsBefore, await DocumentCountsAsync());
+        // Marten creates a document table on first use: a table that appeared meanwhile must be empty.
+        var docsAfter = await DocumentCountsAsync();
+        Assert.Equal(docsBefore.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key, StringComparer.Ordinal), docsAfter.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key, StringComparer.Ordinal));
     }
 
     private async Task<string> NewestEventsAsync(long n)
@@ -408,7 +410,7 @@ public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper
     }
 
     /// <summary>The row count of every document table, so a document written beside the events (an import record) shows too.</summary>
-    private async Task<string> DocumentCountsAsync()
+    private async Task<Dictionary<string, long>> DocumentCountsAsync()
     {
         await using var connection = new NpgsqlConnection(fixture.Factory.ConnectionString);
         await connection.OpenAsync();
@@ -417,13 +419,13 @@ public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper
         await using (var reader = await list.ExecuteReaderAsync())
             while (await reader.ReadAsync())
                 tables.Add(reader.GetString(0));
-        var counts = new StringBuilder();
+        var counts = new Dictionary<string, long>();
         foreach (var table in tables)
         {
             await using var count = new NpgsqlCommand($"select count(*) from platform.\"{table}\"", connection);
-            counts.Append(CultureInfo.InvariantCulture, $"{table}={(long)(await count.ExecuteScalarAsync())!};");
+            counts[table] = (long)(await count.ExecuteScalarAsync())!;
         }
-        return counts.ToString();
+        return counts;
     }
 }
 
