@@ -10,8 +10,8 @@ public static class PlatformSdk
     /// <c>ScenarioPluginAttribute.EnabledByDefault</c>; 1.3: web panels and menu entries (<c>WebPanel</c>, <c>WebMenuEntry</c>),
     /// <c>IReportSection.SharesFigures</c>, <c>ReportPeriod.AsOf</c>; 1.4: labels of coded layer attributes,
     /// <c>LayerField.Values</c>; places checked against the street's territory by the write path, <c>Outcome.Within</c>,
-    /// <c>Rejection.DistanceMetres</c>), so a plugin using an addition asks for at least its
+    /// <c>Rejection.DistanceMetres</c>; 1.5: <c>IRegisterReader.CompoundAtAsync</c>, <c>CompoundInfo.PropertyCompany</c>), so a plugin using an addition asks for at least its
     /// version (<c>[1.3,2.0)</c>).
     /// </summary>
-    public static readonly Version Version = new(1, 4, 0);
+    public static readonly Version Version = new(1, 5, 0);
 }
