@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Abstractions.Maps;
 using Platform.Abstractions.Reports;
+using Platform.Abstractions.Web;
 using Platform.Governance.Complaints;
 using Platform.Governance.Escalation;
 using Platform.Governance.Http;
@@ -26,6 +27,10 @@ public static class GovernanceModule
         services.AddSingleton<GovernanceReportSection>();
         services.AddSingleton<IReportSection>(sp => sp.GetRequiredService<GovernanceReportSection>());
         services.AddHostedService<EscalationTimers>();
+        services.AddSingleton(new WebPanel("complaint-heat", "投诉热力图", "Complaint heat map", "/panels/Platform.Governance/heatmap.js", 60));
+        services.AddSingleton(new WebMenuEntry("complaints", "小区投诉", "Complaints", "/complaints.html", 60));
+        services.AddSingleton(new WebMenuEntry("complaint-queue", "投诉工单", "Complaint queue", "/worker.html", 61));
+        services.AddSingleton(new WebMenuEntry("inspections", "检查、备案与培训", "Inspections, filings, training", "/inspection.html", 62));
         return services;
     }
 
