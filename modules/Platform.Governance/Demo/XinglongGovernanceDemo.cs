@@ -109,7 +109,7 @@ public static class XinglongGovernanceDemo
             var template = ChecklistTemplates.Find(job.Template)!;
             var held = new DateOnly(2026, job.Month, 1 + job.K % 20);
             if (held > new DateOnly(2026, 11, 28))
-                held = new DateOnly(2026, 11, 20 + job.K % 8);
+                held = new DateOnly(2026, 11, 10 + job.K % 8);
             var failing = job.K % 4 == 3 ? -1 : job.K % template.Items.Count;
             var items = template.Items.Select((item, i) => new ChecklistResult(item, i != failing, i == failing ? "需整改" : null)).ToArray();
             var findings = failing < 0 ? [] : new[] { new FindingRecord(Guid.NewGuid(), template.Items[failing], $"{template.Items[failing]}不符合要求", held.AddDays(7)) };

@@ -40,16 +40,19 @@ internal sealed class GovernanceReportSection(IDocumentStore store) : IReportSec
                 string.Join("、", filings.Where(f => f.Kind == "rental").GroupBy(f => f.CompoundName).OrderByDescending(g => g.Count()).Select(g => g.Key))));
     }
 
+    private static readonly string[] KindOrder = ["compound", "shop", "firm", "site"];
+
     private static InspectionFigures Inspected(IReadOnlyList<Inspection> list)
     {
         var findings = list.SelectMany(i => i.Findings).ToList();
         var onTime = findings.Count(f => f.RectifiedOnTime);
         var late = findings.Count(f => f.RectifiedOn is not null && !f.RectifiedOnTime);
-        var places = list.Select(i => i.TargetName).Distinct().ToList();
+        // In the order they were first inspected (as the source document lists them), then by name.
+        var places = list.GroupBy(i => i.TargetName).OrderBy(g => g.Min(i => i.HeldOn)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
         var templates = ChecklistTemplates.All.Where(t => list.Any(i => i.Template == t.Code)).ToList();
         var items = templates.SelectMany(t => t.Items).Where(item => list.Any(i => i.Items.Any(r => r.Item == item))).ToList();
         var byKind = list.GroupBy(i => i.TargetKind).Select(g => new KindCount(g.Key,
-            g.Key == "compound" ? "小区" : ChecklistTemplates.BusinessKindsZh.GetValueOrDefault(g.Key, g.Key), g.Select(i => i.TargetName).Distinct().Count())).OrderBy(k => k.Kind).ToList();
+            g.Key == "compound" ? "小区" : ChecklistTemplates.BusinessKindsZh.GetValueOrDefault(g.Key, g.Key), g.Select(i => i.TargetName).Distinct().Count())).OrderBy(k => Array.IndexOf(KindOrder, k.Kind)).ToList();
         return new InspectionFigures(list.Count, places.Count, string.Join("、", places), string.Join("、", templates.Select(t => t.NameZh)), string.Join("、", items),
             findings.Count, onTime, late, findings.Count - onTime - late, findings.Count > 0 && onTime == findings.Count,
             ComplaintFigures.Percent(findings.Count == 0 ? 0 : (double)onTime / findings.Count), byKind);
