@@ -154,11 +154,12 @@ internal static class ComplaintEndpoints
             return Answer(id, await grains.GetGrain<IComplaintGrain>(id).AttachPhotoAsync(buffer.ToArray(), http.User.ToCommandContext("上传投诉照片", http.TraceIdentifier)));
         }).RequireAuthorization(PlatformPolicies.SignedIn).DisableAntiforgery().WithName("AttachComplaintPhoto");
 
-        app.MapGet("/api/governance/photos/{photoId:guid}", async (Guid photoId, IQuerySession session, CancellationToken ct) =>
+        complaints.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, IQuerySession session, CancellationToken ct) =>
         {
-            var photo = (await session.Events.QueryRawEventDataOnly<ComplaintPhotoAttached>().Where(p => p.PhotoId == photoId).ToListAsync(ct)).FirstOrDefault();
+            // The photo is the data of its event in the complaint's stream (stored already without its metadata).
+            var photo = (await session.Events.FetchStreamAsync(id, token: ct)).Select(e => e.Data).OfType<ComplaintPhotoAttached>().FirstOrDefault(p => p.PhotoId == photoId);
             return photo is null ? ProblemResults.Problem(404, "photoId", "No such photo.", "找不到该照片。") : Results.File(photo.Data, photo.ContentType);
-        }).WithTags("Governance").WithName("ComplaintPhoto");
+        }).WithName("ComplaintPhoto");
     }
 
     internal static async Task<IReadOnlyDictionary<string, string>> CategoryNamesAsync(IQuerySession session, CancellationToken ct) =>

@@ -16,7 +16,7 @@ public sealed record ComplaintView(
         c.Id, c.Category, categoryNames.GetValueOrDefault(c.Category, c.Category), c.Description, [c.Lon, c.Lat], c.Address,
         c.CompoundName, c.CommunityName, c.RoutedTo, c.Answers, c.Status, ComplaintStatus.NamesZh[c.Status], c.Channel, c.FiledAt, c.UpdatedAt,
         c.AcceptDueAt, c.RespondDueAt, c.AcceptedAt, c.RespondedAt, c.ClosedAt, c.Response,
-        [.. c.Photos.Select(p => $"/api/governance/photos/{p}")], c.Escalations, c.Statuses,
+        [.. c.Photos.Select(p => $"/api/governance/complaints/{c.Id}/photos/{p}")], c.Escalations, c.Statuses,
         [.. StatusChangesFollowTheComplaintProcessRule.After(c.Status)],
         personal ? c.ReporterName : null, personal ? c.ReporterPhone : null);
 }

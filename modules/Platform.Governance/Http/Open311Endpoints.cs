@@ -187,7 +187,7 @@ internal static class Open311Endpoints
         ["service_code"] = c.Category, ["description"] = c.Description, ["agency_responsible"] = c.RoutedTo, ["service_notice"] = "",
         ["requested_datetime"] = W3(c.FiledAt), ["updated_datetime"] = W3(c.UpdatedAt), ["expected_datetime"] = W3(c.RespondDueAt),
         ["address"] = c.Address ?? c.CompoundName ?? "", ["address_id"] = c.CompoundId?.ToString() ?? "", ["zipcode"] = "",
-        ["lat"] = c.Lat, ["long"] = c.Lon, ["media_url"] = c.Photos.Count > 0 ? $"/api/governance/photos/{c.Photos[0]}" : c.MediaUrl ?? "",
+        ["lat"] = c.Lat, ["long"] = c.Lon, ["media_url"] = c.Photos.Count > 0 ? $"/api/governance/complaints/{c.Id}/photos/{c.Photos[0]}" : c.MediaUrl ?? "",
     };
 
     private static string W3(DateTimeOffset t) => t.ToOffset(ChinaTime).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
