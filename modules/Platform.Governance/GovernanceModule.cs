@@ -24,6 +24,7 @@ public static class GovernanceModule
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureMarten(ConfigureEventStore);
         services.AddSingleton<IMapLayer, ComplaintLayer>();
+        services.AddSingleton<IMapLayer, InspectionLayer>();
         services.AddSingleton<GovernanceReportSection>();
         services.AddSingleton<IReportSection>(sp => sp.GetRequiredService<GovernanceReportSection>());
         services.AddHostedService<EscalationTimers>();
