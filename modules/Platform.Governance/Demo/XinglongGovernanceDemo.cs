@@ -83,7 +83,7 @@ public static class XinglongGovernanceDemo
             };
             var grain = grains.GetGrain<IComplaintGrain>(Guid.NewGuid());
             Must(await grain.FileAsync(new FileComplaint(category, text, lon, lat, $"{compound.Name}{1 + k % 6}栋", answers,
-                $"居民{(char)('甲' + k % 10)}", $"1380000{k:0000}", null, "phone", null, null) { FiledAt = filed }, context), $"complaint {k}");
+                $"居民{(char)('甲' + k % 10)}", $"028-8560{k:0000}", null, "phone", null, null) { FiledAt = filed }, context), $"complaint {k}");
             var accepted = filed.AddHours(1 + k % 3);
             var responded = accepted.AddHours(6 + (k * 11) % 60);
             Must(await grain.ChangeStatusAsync(new ChangeComplaintStatus(ComplaintStatus.Accepted, "已受理，转相关单位处置。", false) { At = accepted }, context), $"complaint {k}");
