@@ -16,6 +16,8 @@ internal static class WebMapEndpoints
         app.MapGet("/", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/index.html"));
         app.MapGet("/index.html", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/index.html"));
         app.MapGet("/admin.html", (HttpContext http, WebMapAssets assets) => Serve(http, assets, "/admin.html"));
+        // Every other page of maps/web/*.html (the modules' pages: a resident's form, a worker's queue), by its name.
+        app.MapGet("/{page:regex(^[a-z0-9-]+$)}.html", (string page, HttpContext http, WebMapAssets assets) => Serve(http, assets, $"/{page}.html"));
         app.MapGet("/assets/{*file}", (string file, HttpContext http, WebMapAssets assets) => Serve(http, assets, "/assets/" + file));
         // Plugins' web panels under stable names (announced in /api/plugins), so revalidated rather than immutable.
         app.MapGet("/panels/{*file}", (string file, HttpContext http, WebMapAssets assets) => Serve(http, assets, "/panels/" + file));

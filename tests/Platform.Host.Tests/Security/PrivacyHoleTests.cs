@@ -289,6 +289,8 @@ public sealed class PrivacyHoleTests(PlatformFixture fixture) : IClassFixture<Pl
             ["tileCol"] = [tileX.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             ["fontstack"] = ["Noto Sans CJK SC Regular"],
             ["range"] = ["19968-20223"],
+            // The web pages of maps/web/*.html.
+            ["page"] = ["complaints", "worker", "inspection"],
             // Open311 GeoReport v2.
             ["format"] = ["json", "xml"],
             ["service_code"] = ["leaking", "noise_commercial_use", "cooking_fumes"],
