@@ -21,6 +21,8 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # GIS clients: QGIS (headless, python3-qgis under QT_QPA_PLATFORM=offscreen) opens the OGC API and the tiles
 # as a planner's desktop GIS would. Tests call /usr/bin/python3 (the Debian interpreter that has qgis).
 [ -e /usr/lib/python3/dist-packages/qgis ] || need+=(python3-qgis)
+# Complaint photos must lose their GPS position: the governance tests read the stored photo back with exiftool.
+command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   sudo_cmd=()

@@ -19,6 +19,7 @@ using Platform.Abstractions.Reports;
 using Platform.Host.Cli;
 using Platform.Host.Cluster;
 using Platform.Host.Compression;
+using Platform.Governance;
 using Platform.Jurisdiction;
 using Platform.Jurisdiction.Http;
 using Platform.Maps;
@@ -66,6 +67,7 @@ public static class PlatformApplication
         builder.Services.AddJurisdiction(builder.Configuration);
         builder.Services.AddRegisters();
         builder.Services.AddReports();
+        builder.Services.AddGovernance();
         builder.Services.AddSingleton<ChangeNotifier>();
         builder.Services.AddHostedService<ChangeFeed>();
         builder.Services.AddSingleton<Platform.Abstractions.Commands.PlaceMustLieWithinTheStreetTerritoryRule>();
@@ -109,6 +111,7 @@ public static class PlatformApplication
         app.MapJurisdictionEndpoints();
         app.MapRegisterEndpoints();
         app.MapReportEndpoints();
+        app.MapGovernanceEndpoints();
         app.MapLayerEndpoints();
         app.MapPlatformMaps();
         app.MapPluginEndpoints(catalog);

@@ -13,6 +13,7 @@ public sealed class GrainTypeTests
         { "Platform.Registers", "registers" },
         { "Platform.Jurisdiction", "jurisdiction" },
         { "Platform.Reports", "reports" },
+        { "Platform.Governance", "governance" },
     };
 
     [Theory]

@@ -335,6 +335,68 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
     }
 
     /// <summary>Opens the map page and waits until <paramref name="ready"/> holds; page errors are collected.</summary>
+    /// <summary>
+    /// The governance pages on a phone-sized viewport: a resident files a complaint in 人才公寓 (兴隆湖社区), the community's worker
+    /// accepts, works on and answers it in the queue, and the resident confirms it; nothing is wider than the phone.
+    /// </summary>
+    [Fact]
+    public async Task Complaint_FiledOnAPhone_AnsweredByTheWorker_ConfirmedByTheResident()
+    {
+        var text = "楼道灯不亮 " + Guid.NewGuid().ToString("N")[..6];
+        var phone = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true };
+        await using var residentContext = await _browser!.NewContextAsync(phone);
+        var resident = await residentContext.NewPageAsync();
+        var errors = new List<string>();
+        resident.PageError += (_, e) => errors.Add(e);
+        await resident.GotoAsync(new Uri(host.Address, "/complaints.html").ToString());
+        await resident.FillAsync("#login-user", "resident");
+        await resident.FillAsync("#login-password", "demo");
+        await resident.ClickAsync("#login-form button[type=submit]");
+        await resident.WaitForFunctionAsync("() => document.body.dataset.ready === 'true'", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await resident.SelectOptionAsync("#category", "parking");
+        await resident.SelectOptionAsync("#compound", new SelectOptionValue { Label = "人才公寓" });
+        await resident.FillAsync("#description", text);
+        await resident.ClickAsync("#submit");
+        await resident.WaitForFunctionAsync($"() => document.querySelector('#my-list')?.textContent.includes('{text}')", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        Assert.True(await resident.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the complaint page is wider than the phone");
+        await resident.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "complaint-1-filed.png"), FullPage = true });
+
+        await using var workerContext = await _browser.NewContextAsync(phone);
+        var worker = await workerContext.NewPageAsync();
+        worker.PageError += (_, e) => errors.Add(e);
+        await worker.GotoAsync(new Uri(host.Address, "/worker.html").ToString());
+        await worker.FillAsync("#login-user", "worker");
+        await worker.FillAsync("#login-password", "demo");
+        await worker.ClickAsync("#login-form button[type=submit]");
+        var card = worker.Locator(".card", new PageLocatorOptions { HasText = text });
+        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        Assert.Contains("受理时限", await card.Locator(".timer").TextContentAsync());
+        foreach (var step in new[] { "accepted", "in_progress", "responded" })
+        {
+            card = worker.Locator(".card", new PageLocatorOptions { HasText = text });
+            if (step == "responded")
+                await card.Locator("input.note").FillAsync("已更换楼道灯");
+            await card.Locator($"button.step-{step}").ClickAsync();
+            await worker.WaitForFunctionAsync($"() => [...document.querySelectorAll('.card')].some(c => c.textContent.includes('{text}') && !c.querySelector('button.step-{step}'))",
+                null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        }
+        await worker.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "complaint-2-queue.png"), FullPage = true });
+
+        await resident.ReloadAsync();
+        await resident.WaitForFunctionAsync("() => document.body.dataset.ready === 'true'", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        var mine = resident.Locator("#my-list .card", new PageLocatorOptions { HasText = text });
+        Assert.Contains("已更换楼道灯", await mine.TextContentAsync());
+        await mine.Locator("button.confirm").ClickAsync();
+        await resident.WaitForFunctionAsync($"() => [...document.querySelectorAll('#my-list .card')].some(c => c.textContent.includes('{text}') && c.textContent.includes('已办结'))",
+            null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        await resident.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "complaint-3-confirmed.png"), FullPage = true });
+
+        using var client = host.Process.CreateClient();
+        var open311 = await client.GetStringAsync("/open311/v2/requests.json?status=closed");
+        Assert.Contains(text, open311);
+        Assert.Empty(errors);
+    }
+
     private async Task<(IPage Page, List<string> Errors)> OpenMapAsync(string ready)
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using Platform.Host.Identity;
+using Platform.Governance.Demo;
 using Platform.Jurisdiction.Demo;
 using Platform.Jurisdiction.Register;
 using Platform.Registers.Demo;
@@ -15,7 +16,7 @@ namespace Platform.Host.Demo;
 /// </summary>
 internal sealed class DemoSeeder(
     IConfiguration configuration, UserDirectory users, IGrainFactory grains, IDocumentStore store,
-    IOptions<JurisdictionOptions> jurisdiction, ILogger<DemoSeeder> logger) : IHostedService
+    IOptions<JurisdictionOptions> jurisdiction, Platform.Abstractions.Registers.IRegisterReader registers, ILogger<DemoSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +29,7 @@ internal sealed class DemoSeeder(
         await DemoUsers.EnsureAsync(users, cancellationToken);
         await XinglongJurisdictionDemo.SeedAsync(grains, store, jurisdiction.Value.StreetName, cancellationToken);
         await XinglongRegistersDemo.SeedAsync(grains, store, cancellationToken);
+        await XinglongGovernanceDemo.SeedAsync(grains, store, registers, cancellationToken);
         logger.LogInformation("Demo data of Xinglong Street in place ({Ms} ms)", watch.ElapsedMilliseconds);
     }
 

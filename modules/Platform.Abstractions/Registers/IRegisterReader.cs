@@ -17,10 +17,20 @@ public interface IRegisterReader
 
     /// <summary>The roads of the base geography (lines in EPSG:4490), for walking distances along them. Since SDK 1.1.</summary>
     Task<IReadOnlyList<RoadInfo>> RoadsAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// The compound whose outline contains (<paramref name="lon"/>, <paramref name="lat"/>) (EPSG:4490) on <paramref name="date"/>,
+    /// or null where none does. Since SDK 1.5; the default answers null, so readers written before it keep compiling.
+    /// </summary>
+    Task<CompoundInfo?> CompoundAtAsync(double lon, double lat, DateOnly date, CancellationToken ct = default) => Task.FromResult<CompoundInfo?>(null);
 }
 
 /// <summary>A compound: <paramref name="Kind"/> is commercial, resettlement, talent or village; the point is its label point.</summary>
-public sealed record CompoundInfo(Guid Id, string Name, string Kind, double Lon, double Lat, int Households, int Buildings, string? CommunityCode, string? CommunityName);
+public sealed record CompoundInfo(Guid Id, string Name, string Kind, double Lon, double Lat, int Households, int Buildings, string? CommunityCode, string? CommunityName)
+{
+    /// <summary>The property company (物业服务企业) that serves the compound, or null (village settlements). Since SDK 1.5.</summary>
+    public string? PropertyCompany { get; init; }
+}
 
 /// <summary>A facility of a <see cref="FacilityCategory"/>; hubs list their function spaces as facilities too.</summary>
 public sealed record FacilityInfo(Guid Id, string Name, string Category, string Kind, double Lon, double Lat, string? CommunityCode, string? CommunityName);

@@ -21,7 +21,18 @@ internal sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator 
         var points = compounds.Select(c => LabelPoints.Of(c.GeometryWkt)).ToList();
         var communities = await jurisdiction.CommunitiesOfAsync(points, date, ct);
         return compounds.Select((c, i) => new CompoundInfo(c.Id, c.Name, c.Kind, points[i].Lon, points[i].Lat, c.Households, c.Buildings.Count,
-            communities[i]?.Code, communities[i]?.Name)).ToList();
+            communities[i]?.Code, communities[i]?.Name) { PropertyCompany = c.PropertyCompany }).ToList();
+    }
+
+    public async Task<CompoundInfo?> CompoundAtAsync(double lon, double lat, DateOnly date, CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        var point = StorageCrs.Factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(lon, lat));
+        var hit = (await session.Query<CompoundSummary>().ToListAsync(ct))
+            .Where(c => c.Since <= date).FirstOrDefault(c => WellKnownText.Read(c.GeometryWkt).Covers(point));
+        if (hit is null)
+            return null;
+        return (await CompoundsAsync(date, ct)).FirstOrDefault(c => c.Id == hit.Id);
     }
 
     public async Task<IReadOnlyList<FacilityInfo>> FacilitiesAsync(DateOnly date, CancellationToken ct = default)

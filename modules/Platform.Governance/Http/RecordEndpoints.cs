@@ -1,0 +1,129 @@
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Abstractions.Commands;
+using Platform.Abstractions.Http;
+using Platform.Abstractions.Registers;
+using Platform.Abstractions.Security;
+using Platform.Governance.Records;
+using Platform.Governance.Reports;
+
+namespace Platform.Governance.Http;
+
+/// <summary>Inspections, filings, property companies and training: <c>/api/governance/…</c>.</summary>
+internal static class RecordEndpoints
+{
+    public sealed record FindingBody(string? Item, string? Description, DateOnly? DeadlineOn);
+
+    public sealed record InspectionBody(string? Template, string? TargetKind, string? TargetName, Guid? CompoundId, double[]? Location,
+        DateOnly? HeldOn, bool? Random, ChecklistResult[]? Items, FindingBody[]? Findings);
+
+    public sealed record RectifyBody(DateOnly? RectifiedOn, string? Proof);
+
+    public sealed record VerifyBody(DateOnly? VerifiedOn);
+
+    public sealed record FilingBody(string? Kind, Guid? CompoundId, DateOnly? FiledOn, string? Parties, string[]? Documents);
+
+    public sealed record TrainingBody(string? Topic, DateOnly? HeldOn, string[]? Compounds, int? Attendees, string? Trainer);
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+
+    public static void MapRecordEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/governance").WithTags("Governance");
+        g.MapGet("/checklists", () => ChecklistTemplates.All).WithName("ListChecklists");
+
+        g.MapGet("/inspections", async (int? year, string? kind, IQuerySession session, CancellationToken ct) =>
+            (await session.Query<Inspection>().ToListAsync(ct)).Where(i => (year is null || i.HeldOn.Year == year) && (kind is null || i.Kind == kind))
+                .OrderByDescending(i => i.HeldOn).ToList()).WithName("ListInspections").Produces<List<Inspection>>();
+        g.MapGet("/inspections/overdue", async (IQuerySession session, CancellationToken ct) =>
+            (await session.Query<Inspection>().ToListAsync(ct))
+                .SelectMany(i => i.Findings.Where(f => f.RectifiedOn is null && f.DeadlineOn < Today).Select(f => new { inspectionId = i.Id, i.TargetName, i.Template, f.Id, f.Item, f.Description, f.DeadlineOn }))
+                .OrderBy(f => f.DeadlineOn).ToList()).WithName("OverdueFindings");
+        g.MapGet("/figures", async (int? year, GovernanceReportSection section, CancellationToken ct) =>
+        {
+            var y = year ?? Today.Year;
+            return Results.Ok(await section.FiguresAsync(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), ct));
+        }).WithName("GovernanceFigures").Produces<GovernanceFigures>();
+
+        var writes = g.MapGroup("").RequireAuthorization(PlatformPolicies.EditCommunityData);
+        writes.MapPost("/inspections", async (HttpContext http, IGrainFactory grains, IRegisterReader registers) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<InspectionBody>(http);
+            if (bad is not null)
+                return bad;
+            var held = body!.HeldOn ?? Today;
+            double lon, lat;
+            string name = body.TargetName ?? "";
+            if (body.CompoundId is { } compoundId)
+            {
+                if ((await registers.CompoundsAsync(held)).FirstOrDefault(c => c.Id == compoundId) is not { } compound)
+                    return ProblemResults.Problem(400, "compoundId", "No such compound on that date.", "该日期没有这个小区。");
+                (lon, lat, name) = (compound.Lon, compound.Lat, compound.Name);
+            }
+            else if (body.Location is { Length: 2 } location)
+                (lon, lat) = (location[0], location[1]);
+            else
+                return ProblemResults.Problem(400, "location", "Give compoundId or location [lon, lat].", "须给出小区 compoundId 或位置 location。");
+            var id = Guid.NewGuid();
+            var findings = (body.Findings ?? []).Select(f => new FindingRecord(Guid.NewGuid(), f.Item ?? "", f.Description ?? "", f.DeadlineOn ?? held.AddDays(7))).ToArray();
+            var result = await grains.GetGrain<IInspectionGrain>(id).HoldAsync(
+                new HoldInspection(body.Template ?? "", body.TargetKind ?? (body.CompoundId is null ? "" : "compound"), name, body.CompoundId, lon, lat, held,
+                    body.Random ?? true, body.Items ?? [], findings), http.User.ToCommandContext("登记检查", http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/governance/inspections/{id}", new { id, findings = findings.Select(f => f.Id) });
+        }).WithRequestBody<InspectionBody>().WithName("RecordInspection");
+        writes.MapPost("/inspections/{id:guid}/findings/{findingId:guid}/rectify", async (Guid id, Guid findingId, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<RectifyBody>(http);
+            if (bad is not null)
+                return bad;
+            var result = await grains.GetGrain<IInspectionGrain>(id).RectifyAsync(findingId, body!.RectifiedOn ?? Today, body.Proof ?? "", http.User.ToCommandContext("登记整改", http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
+        }).WithRequestBody<RectifyBody>().WithName("RectifyFinding");
+        writes.MapPost("/inspections/{id:guid}/findings/{findingId:guid}/verify", async (Guid id, Guid findingId, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<VerifyBody>(http);
+            if (bad is not null)
+                return bad;
+            var result = await grains.GetGrain<IInspectionGrain>(id).VerifyAsync(findingId, body!.VerifiedOn ?? Today, http.User.ToCommandContext("复查销号", http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
+        }).WithRequestBody<VerifyBody>().WithName("VerifyFinding");
+
+        g.MapGet("/filings", async (int? year, IQuerySession session, CancellationToken ct) =>
+            (await session.Query<Filing>().ToListAsync(ct)).Where(f => year is null || f.FiledOn.Year == year).OrderByDescending(f => f.FiledOn).ToList())
+            .WithName("ListFilings").Produces<List<Filing>>();
+        writes.MapPost("/filings", async (HttpContext http, IGrainFactory grains, IRegisterReader registers) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<FilingBody>(http);
+            if (bad is not null)
+                return bad;
+            var on = body!.FiledOn ?? Today;
+            if (body.CompoundId is not { } compoundId || (await registers.CompoundsAsync(on)).FirstOrDefault(c => c.Id == compoundId) is not { } compound)
+                return ProblemResults.Problem(400, "compoundId", "compoundId names a registered compound.", "须给出已登记小区的 compoundId。");
+            var id = Guid.NewGuid();
+            var result = await grains.GetGrain<IFilingGrain>(id).RecordAsync(new RecordFiling(body.Kind ?? "", compound.Id, compound.Name, compound.Lon, compound.Lat, on,
+                body.Parties ?? "", body.Documents ?? []), http.User.ToCommandContext("登记备案", http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/governance/filings/{id}", new { id });
+        }).WithRequestBody<FilingBody>().WithName("RecordFiling");
+
+        g.MapGet("/trainings", async (int? year, IQuerySession session, CancellationToken ct) =>
+            (await session.Query<Training>().ToListAsync(ct)).Where(t => year is null || t.HeldOn.Year == year).OrderByDescending(t => t.HeldOn).ToList())
+            .WithName("ListTrainings").Produces<List<Training>>();
+        writes.MapPost("/trainings", async (HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<TrainingBody>(http);
+            if (bad is not null)
+                return bad;
+            var id = Guid.NewGuid();
+            var result = await grains.GetGrain<ITrainingGrain>(id).HoldAsync(new HoldTraining(body!.Topic ?? "", body.HeldOn ?? Today, body.Compounds ?? [], body.Attendees ?? 0, body.Trainer),
+                http.User.ToCommandContext("登记物业培训", http.TraceIdentifier));
+            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/governance/trainings/{id}", new { id });
+        }).WithRequestBody<TrainingBody>().WithName("RecordTraining");
+
+        g.MapGet("/property-companies", async (IRegisterReader registers, CancellationToken ct) =>
+            (await registers.CompoundsAsync(Today, ct)).Where(c => c.PropertyCompany is not null).GroupBy(c => c.PropertyCompany!)
+                .Select(x => new { name = x.Key, compounds = x.Select(c => c.Name).ToList() }).OrderBy(x => x.name, StringComparer.Ordinal).ToList())
+            .WithName("ListPropertyCompanies");
+    }
+}
