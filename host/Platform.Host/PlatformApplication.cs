@@ -20,6 +20,7 @@ using Platform.Host.Compression;
 using Platform.Jurisdiction;
 using Platform.Jurisdiction.Http;
 using Platform.Maps;
+using Platform.Linkage;
 using Platform.Registers;
 using Platform.Reports;
 using Platform.Spatial;
@@ -56,6 +57,7 @@ public static class PlatformApplication
         builder.Services.AddPlatformIdentity(settings);
         builder.Services.AddJurisdiction(builder.Configuration);
         builder.Services.AddRegisters();
+        builder.Services.AddLinkage(builder.Configuration);
         builder.Services.AddReports();
         builder.Services.AddSingleton<ChangeNotifier>();
         builder.Services.AddSingleton<Platform.Abstractions.Commands.PlaceMustLieWithinTheStreetTerritoryRule>();
@@ -89,6 +91,7 @@ public static class PlatformApplication
         app.MapSpatialEndpoints();
         app.MapJurisdictionEndpoints();
         app.MapRegisterEndpoints();
+        app.MapLinkageEndpoints();
         app.MapReportEndpoints();
         app.MapLayerEndpoints();
         app.MapPlatformMaps();
