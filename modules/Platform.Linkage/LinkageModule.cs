@@ -30,6 +30,7 @@ public static class LinkageModule
         services.AddSingleton<IMapLayer, DemonstrationSiteLayer>();
         services.AddSingleton<IReportSection, LinkageReportSection>();
         services.AddSingleton(new WebPanel("linkage-tour", "竞进拉练参观动线", "Demonstration tour", "/panels/Platform.Linkage/tour.js", 60));
+        services.AddSingleton(new WebMenuEntry("linkage", "三社联动与社区资金", "Linkage and community funds", "/linkage.html", 40));
         services.ConfigureMarten(ConfigureEventStore);
         return services;
     }

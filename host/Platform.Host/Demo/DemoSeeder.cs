@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Platform.Host.Identity;
 using Platform.Jurisdiction.Demo;
 using Platform.Jurisdiction.Register;
+using Platform.Linkage.Demo;
 using Platform.Registers.Demo;
 
 namespace Platform.Host.Demo;
@@ -28,6 +29,7 @@ internal sealed class DemoSeeder(
         await DemoUsers.EnsureAsync(users, cancellationToken);
         await XinglongJurisdictionDemo.SeedAsync(grains, store, jurisdiction.Value.StreetName, cancellationToken);
         await XinglongRegistersDemo.SeedAsync(grains, store, cancellationToken);
+        await XinglongLinkageDemo.SeedAsync(grains, store, cancellationToken);
         logger.LogInformation("Demo data of Xinglong Street in place ({Ms} ms)", watch.ElapsedMilliseconds);
     }
 
