@@ -1,9 +1,13 @@
 using Platform.Abstractions.Commands;
 using Platform.Abstractions.Security;
+using Platform.Abstractions.Web;
 
 namespace Platform.Host.Plugins;
 
-/// <summary>The plugin list (with each running plugin's web panels and menu entries) and each running plugin's routes under <c>/api/scenes/{id}</c>.</summary>
+/// <summary>
+/// The plugin list (with each running plugin's web panels and menu entries), the core modules' web panels and menu
+/// entries (<c>GET /api/web</c>), and each running plugin's routes under <c>/api/scenes/{id}</c>.
+/// </summary>
 internal static class PluginEndpoints
 {
     public static void MapPluginEndpoints(this WebApplication app, PluginCatalog catalog)
@@ -24,6 +28,14 @@ internal static class PluginEndpoints
             menu = Running(e, web).Where(w => w.MenuEntry is not null).Select(w => w.MenuEntry!).OrderBy(m => m.Order)
                 .Select(m => new { id = m.Id, titleZh = m.TitleZh, titleEn = m.TitleEn, url = m.Url, order = m.Order }),
         }));
+
+        // A core module registers its WebPanel / WebMenuEntry instances straight into the host's services (a plugin's are
+        // wrapped as PluginWebContribution), so what is left unwrapped here is the core's: always on, same contract.
+        app.MapGet("/api/web", (IEnumerable<WebPanel> panels, IEnumerable<WebMenuEntry> menu) => new WebContributions(
+                [.. panels.OrderBy(p => p.Order).Select(p => new WebPanelDto(p.Id, p.TitleZh, p.TitleEn, p.Module, p.Order))],
+                [.. menu.OrderBy(m => m.Order).Select(m => new WebMenuEntryDto(m.Id, m.TitleZh, m.TitleEn, m.Url, m.Order))]))
+            .WithName("CoreWebContributions").WithTags("Plugins")
+            .WithSummary("The core modules' web panels and menu entries / 核心模块的网页面板与菜单");
 
         app.MapPost("/api/plugins/{id}/{action:regex(^(enable|disable)$)}", async (string id, string action, HttpContext http, PluginStarter starter) =>
         {
@@ -50,3 +62,10 @@ internal static class PluginEndpoints
     private static IEnumerable<PluginWebContribution> Running(PluginEntry entry, IEnumerable<PluginWebContribution> web) =>
         entry.State == PluginState.Running ? web.Where(w => w.Owner == entry) : [];
 }
+
+/// <summary>What the core modules add to the web map: panels in the side bar and links in the header.</summary>
+internal sealed record WebContributions(IReadOnlyList<WebPanelDto> Panels, IReadOnlyList<WebMenuEntryDto> Menu);
+
+internal sealed record WebPanelDto(string Id, string TitleZh, string TitleEn, string Module, int Order);
+
+internal sealed record WebMenuEntryDto(string Id, string TitleZh, string TitleEn, string Url, int Order);

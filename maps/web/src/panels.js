@@ -1,5 +1,6 @@
-// Plugins' panels and menu entries, as GET /api/plugins announces them for the running plugins (SDK WebPanel,
-// WebMenuEntry). The list is re-read every few seconds and when the page regains focus: the panels of a plugin
+// Plugins' and core modules' panels and menu entries (SDK WebPanel, WebMenuEntry): GET /api/plugins announces them
+// for the running plugins, GET /api/web for the core modules (always on; their owner is "core"). The lists are re-read
+// every few seconds and when the page regains focus: the panels of a plugin
 // that stops running leave the page, and come back when it runs again, without reloading anything.
 import { $, state, onChange, setStatus } from './state.js';
 import { t, title, addStrings, language } from './i18n.js';
@@ -40,13 +41,19 @@ export function setUpPanels(listener) {
 /** The panels on the page: `{ plugin, id, ready }`, in order. */
 export const panelList = () => [...mounted.entries()].map(([, m]) => ({ plugin: m.plugin, id: m.announced.id, ready: m.ready }));
 
+const CORE = 'core';
+let core = { panels: [], menu: [] };
+
 async function reconcile() {
-  const response = await fetch('/api/plugins', { cache: 'no-store' }).catch(() => null);
+  const [response, coreResponse] = await Promise.all(['/api/plugins', '/api/web']
+    .map(url => fetch(url, { cache: 'no-store' }).catch(() => null)));
   if (!response?.ok) return;
   state.plugins = await response.json();
-  const wanted = state.plugins.filter(p => p.state === 'running')
-    .flatMap(p => (p.panels ?? []).map(panel => ({ plugin: p.id, panel })))
-    .sort((a, b) => a.panel.order - b.panel.order);
+  if (coreResponse?.ok) core = await coreResponse.json();
+  const wanted = [
+    ...core.panels.map(panel => ({ plugin: CORE, panel })),
+    ...state.plugins.filter(p => p.state === 'running').flatMap(p => (p.panels ?? []).map(panel => ({ plugin: p.id, panel }))),
+  ].sort((a, b) => a.panel.order - b.panel.order);
   const keys = new Set(wanted.map(w => `${w.plugin}/${w.panel.id}`));
   for (const [key, m] of mounted) if (!keys.has(key)) unmount(key, m);
   for (const w of wanted) {
@@ -130,8 +137,10 @@ function updateAll() {
 
 function renderMenu() {
   const menu = $('plugin-menu');
-  const entries = state.plugins.filter(p => p.state === 'running').flatMap(p => (p.menu ?? []).map(e => ({ plugin: p.id, ...e })))
-    .sort((a, b) => a.order - b.order);
+  const entries = [
+    ...core.menu.map(e => ({ plugin: CORE, ...e })),
+    ...state.plugins.filter(p => p.state === 'running').flatMap(p => (p.menu ?? []).map(e => ({ plugin: p.id, ...e }))),
+  ].sort((a, b) => a.order - b.order);
   menu.replaceChildren(...entries.map(e => {
     const a = document.createElement('a');
     a.href = e.url;
