@@ -11,7 +11,7 @@ internal sealed class DemonstrationSiteLayer(IDocumentStore store) : IMapLayer
         [new("name", "string", "名称", "Name"), new("year", "integer", "年度", "Year"), new("guideTrained", "string", "讲解员培训", "Guide trained")
             { Values = [new("yes", "已培训", "trained"), new("no", "未培训", "not trained"), new("none", "未配讲解员", "no guide")] },
          new("materials", "string", "展示材料", "Display materials")],
-        new LayerStyle("#e74c3c", "#922b21", 1.5, 7, null, [new("site", "示范点位", "Demonstration site", "#e74c3c")], "name"), "linkage", false, 260);
+        new LayerStyle("#e74c3c", "#922b21", 1.5, 7, null, [new("site", "示范点位", "Demonstration site", "#e74c3c")], "name"), "planning", false, 260);
 
     public async Task<IReadOnlyList<MapFeature>> QueryAsync(LayerQuery query, CancellationToken ct = default)
     {
