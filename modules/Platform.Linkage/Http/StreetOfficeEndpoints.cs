@@ -37,7 +37,7 @@ internal static class StreetOfficeEndpoints
             (await session.Query<SupervisionTeam>().ToListAsync(ct)).Where(t => year is null || t.Year == year)
                 .Select(t => new { t.Id, t.Year, t.Name, t.FormedOn, members = t.Members.Select(m => new { m.Name, m.Role, roleZh = SupervisionTeam.Roles[m.Role] }) }))
             .WithName("LinkageSupervisionTeams");
-        Create<TeamBody>(admin, "/supervision-teams", "LinkageFormTeam", (b, g, id, c) =>
+        Create<TeamBody>(admin, "/supervision-teams", "LinkageFormTeam", "成立督导小组", (b, g, id, c) =>
             b.Year is null ? Missing("year", "年度") : g.GetGrain<ISupervisionTeamGrain>(id).FormAsync(new FormTeam(b.Year.Value, b.Name ?? "", b.Members ?? [], b.On ?? Today), c));
 
         staff.MapGet("/trainings", async (int? year, IQuerySession session, CancellationToken ct) =>
@@ -45,14 +45,14 @@ internal static class StreetOfficeEndpoints
                 .OrderBy(t => t.Sessions.Min(s => s.On))
                 .Select(t => new { t.Id, t.Topic, t.Sessions, t.Attendees, t.PersonTimes, t.CommunityCodes, t.CommunityNames }))
             .WithName("LinkageTrainings");
-        Create<TrainingBody>(admin, "/trainings", "LinkageRecordTraining", (b, g, id, c) =>
+        Create<TrainingBody>(admin, "/trainings", "LinkageRecordTraining", "登记资金业务培训", (b, g, id, c) =>
             g.GetGrain<IFundTrainingGrain>(id).RecordAsync(new RecordTraining(b.Topic ?? "", b.Sessions ?? [], b.Attendees ?? 0, b.CommunityCodes ?? []), c));
 
         staff.MapGet("/demonstration-sites", async (int? year, IQuerySession session, CancellationToken ct) =>
             (await session.Query<DemonstrationSite>().ToListAsync(ct)).Where(s => year is null || s.Year == year).OrderBy(s => s.Name, StringComparer.Ordinal)
                 .Select(s => new { s.Id, s.Name, s.Year, location = new[] { s.Lon, s.Lat }, s.Description, s.Guide, s.Materials }))
             .WithName("LinkageDemonstrationSites");
-        Create<SiteBody>(staff.MapGroup("").RequireAuthorization(PlatformPolicies.EditCommunityData), "/demonstration-sites", "LinkageRegisterSite", (b, g, id, c) =>
+        Create<SiteBody>(staff.MapGroup("").RequireAuthorization(PlatformPolicies.EditCommunityData), "/demonstration-sites", "LinkageRegisterSite", "登记示范点位", (b, g, id, c) =>
             b.Location is not { Length: 2 } ? Missing("location", "位置 [经度, 纬度]")
             : b.Year is null ? Missing("year", "年度")
             : g.GetGrain<IDemonstrationSiteGrain>(id).RegisterAsync(new RegisterDemonstrationSite(b.Name ?? "", b.Year.Value, b.Location[0], b.Location[1], b.Description ?? "", b.Guide, b.Materials ?? []), c));
@@ -86,7 +86,7 @@ internal static class StreetOfficeEndpoints
             (await session.Query<TitleApplication>().ToListAsync(ct)).Where(t => year is null || t.Year == year).OrderBy(t => t.AppliedOn)
                 .Select(t => new { t.Id, t.Title, t.ApplicantUnit, t.Year, t.AppliedOn, t.Stage, stageZh = TitleApplication.Stages.First(s => s.Code == t.Stage).Zh, t.Visits }))
             .WithName("LinkageTitles");
-        Create<TitleBody>(admin, "/titles", "LinkageApplyForTitle", (b, g, id, c) =>
+        Create<TitleBody>(admin, "/titles", "LinkageApplyForTitle", "申报示范称号", (b, g, id, c) =>
             b.Year is null ? Missing("year", "年度") : g.GetGrain<ITitleApplicationGrain>(id).ApplyAsync(new ApplyForTitle(b.Title ?? "", b.ApplicantUnit ?? "", b.Year.Value, b.On ?? Today), c));
         admin.MapPost("/titles/{id:guid}/visits", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -104,7 +104,7 @@ internal static class StreetOfficeEndpoints
             (await session.Query<SituationReport>().ToListAsync(ct)).Where(r => year is null || r.IssuedOn.Year == year).OrderBy(r => r.IssuedOn)
                 .Select(r => new { r.Id, r.Kind, r.Title, r.CommunityCode, r.CommunityName, r.IssuedOn }))
             .WithName("LinkageSituationReports");
-        Create<ReportBody>(admin, "/situation-reports", "LinkageIssueSituationReport", (b, g, id, c) =>
+        Create<ReportBody>(admin, "/situation-reports", "LinkageIssueSituationReport", "发布社区情况报告", (b, g, id, c) =>
             g.GetGrain<ISituationReportGrain>(id).IssueAsync(new IssueSituationReport(b.Kind ?? "", b.Title ?? "", b.CommunityCode, b.On ?? Today), c));
     }
 
@@ -114,14 +114,14 @@ internal static class StreetOfficeEndpoints
 
     private static Task<CommandResult> Missing(string field, string zh) => Task.FromResult(CommandResult.Refused(400, field, $"'{field}' is required.", $"缺少“{zh}”。"));
 
-    private static void Create<TBody>(RouteGroupBuilder group, string pattern, string name, Func<TBody, IGrainFactory, Guid, CommandContext, Task<CommandResult>> send) where TBody : class =>
+    private static void Create<TBody>(RouteGroupBuilder group, string pattern, string name, string reason, Func<TBody, IGrainFactory, Guid, CommandContext, Task<CommandResult>> send) where TBody : class =>
         group.MapPost(pattern, async (HttpContext http, IGrainFactory grains) =>
         {
             var (body, bad) = await RequestBody.ReadAsync<TBody>(http);
             if (bad is not null)
                 return bad;
             var id = Guid.NewGuid();
-            var result = await send(body!, grains, id, http.User.ToCommandContext(name, http.TraceIdentifier));
+            var result = await send(body!, grains, id, http.User.ToCommandContext(reason, http.TraceIdentifier));
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/linkage{pattern}/{id}", new { id });
         }).WithRequestBody<TBody>().WithName(name);
 }

@@ -125,4 +125,16 @@ public sealed class FundProjectStageTests(LinkageHost host)
         Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync("/api/linkage/projects")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Factory.CreateClient().GetAsync("/api/linkage/social-workers")).StatusCode);
     }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheLinkageOperations_WithTheirRoles()
+    {
+        var paths = (await (await host.Factory.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync(HttpStatusCode.OK)).GetProperty("paths");
+        string[] Roles(string path, string method) =>
+            [.. paths.GetProperty(path).GetProperty(method).GetProperty("x-platform-roles").EnumerateArray().Select(r => r.GetString()!)];
+        Assert.Equal(["administrator", "worker"], Roles("/api/linkage/projects/{id}/stage", "post"));
+        Assert.Equal(["administrator"], Roles("/api/linkage/projects/{id}/checks", "post"));
+        Assert.True(paths.TryGetProperty("/api/linkage/projects/{id}/documents", out _));
+        Assert.True(paths.TryGetProperty("/api/linkage/tours", out _));
+    }
 }
