@@ -81,7 +81,7 @@ public sealed class LinkageBrowserTests(MapsHost host) : IAsyncLifetime
 
         var project = await client.GetFromJsonAsync<JsonElement>($"/api/linkage/projects/{id}");
         Assert.Equal("needs", project.GetProperty("stage").GetString());
-        Assert.Equal(["publicity", "needs_survey"], project.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("kind").GetString()).ToArray());
+        Assert.Equal(new[] { "publicity", "needs_survey" }, project.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("kind").GetString()!).ToList());
         Assert.Empty(errors);
         await context.DisposeAsync();
     }
