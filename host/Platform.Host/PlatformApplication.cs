@@ -23,6 +23,7 @@ using Platform.Governance;
 using Platform.Jurisdiction;
 using Platform.Jurisdiction.Http;
 using Platform.Maps;
+using Platform.Linkage;
 using Platform.Registers;
 using Platform.Reports;
 using Platform.Spatial;
@@ -66,6 +67,7 @@ public static class PlatformApplication
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = Math.Max(limits.UploadBytes, limits.JsonBytes));
         builder.Services.AddJurisdiction(builder.Configuration);
         builder.Services.AddRegisters();
+        builder.Services.AddLinkage(builder.Configuration);
         builder.Services.AddReports();
         builder.Services.AddGovernance();
         builder.Services.AddSingleton<ChangeNotifier>();
@@ -110,6 +112,7 @@ public static class PlatformApplication
         app.MapSpatialEndpoints();
         app.MapJurisdictionEndpoints();
         app.MapRegisterEndpoints();
+        app.MapLinkageEndpoints();
         app.MapReportEndpoints();
         app.MapGovernanceEndpoints();
         app.MapLayerEndpoints();

@@ -4,6 +4,7 @@ using Platform.Host.Identity;
 using Platform.Governance.Demo;
 using Platform.Jurisdiction.Demo;
 using Platform.Jurisdiction.Register;
+using Platform.Linkage.Demo;
 using Platform.Registers.Demo;
 
 namespace Platform.Host.Demo;
@@ -30,6 +31,7 @@ internal sealed class DemoSeeder(
         await XinglongJurisdictionDemo.SeedAsync(grains, store, jurisdiction.Value.StreetName, cancellationToken);
         await XinglongRegistersDemo.SeedAsync(grains, store, cancellationToken);
         await XinglongGovernanceDemo.SeedAsync(grains, store, registers, cancellationToken);
+        await XinglongLinkageDemo.SeedAsync(grains, store, cancellationToken);
         logger.LogInformation("Demo data of Xinglong Street in place ({Ms} ms)", watch.ElapsedMilliseconds);
     }
 

@@ -26,6 +26,7 @@ internal static class MissingFigures
         new("scenic_grade", "景区等级（A级）", "规划方案批复文件中的景区创建目标"),
         new("salon_enterprises", "主题沙龙出席企业数", "活动登记（活动、出席单位名单）"),
         new("salon_organisations", "主题沙龙出席社会组织数", "活动登记（活动、出席单位名单）"),
+        new("situation_reports", "发布的社区(村)分报告数", "社区情况报告发布记录（报告、社区、日期）"),
         new("fund_trainings", "社区保障（激励）资金业务培训次数", "培训记录（日期、主题、签到）"),
         new("fund_training_attendance", "资金业务培训人次", "培训签到记录"),
         new("fund_projects_published", "发布的社区保障资金项目数", "社区保障资金项目库（项目、阶段、金额）"),

@@ -1,0 +1,47 @@
+using System.IO.Compression;
+
+namespace Platform.Linkage.Projects;
+
+/// <summary>The bytes of an uploaded document, kept in the store beside its project's events.</summary>
+internal sealed class StoredDocument
+{
+    public Guid Id { get; set; }
+    public Guid ProjectId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public byte[] Bytes { get; set; } = [];
+}
+
+/// <summary>
+/// What an upload is, judged by its content (magic bytes), never by its name or the type the browser sent:
+/// PDF (<c>%PDF-</c>), PNG, JPEG, or DOCX (a ZIP holding <c>word/document.xml</c>).
+/// </summary>
+internal static class DocumentContent
+{
+    public static string? Sniff(byte[] bytes)
+    {
+        static bool Starts(byte[] b, params byte[] magic) => b.Length >= magic.Length && b.AsSpan(0, magic.Length).SequenceEqual(magic);
+        if (Starts(bytes, "%PDF-"u8.ToArray()))
+            return "application/pdf";
+        if (Starts(bytes, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A))
+            return "image/png";
+        if (Starts(bytes, 0xFF, 0xD8, 0xFF))
+            return "image/jpeg";
+        if (Starts(bytes, 0x50, 0x4B, 0x03, 0x04) && IsDocx(bytes))
+            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        return null;
+    }
+
+    private static bool IsDocx(byte[] bytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+            return zip.GetEntry("word/document.xml") is not null;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+}
