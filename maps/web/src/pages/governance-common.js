@@ -1,4 +1,5 @@
 // Shared by the governance pages (complaint form, worker queue, inspector checklist): sign-in, JSON calls, problems, dates, language.
+import '../csrf.js';
 export const $ = id => document.getElementById(id);
 
 let lang = localStorage.getItem('platform.lang') === 'en' ? 'en' : 'zh';

@@ -1,6 +1,7 @@
 // The three-society linkage page: the fund projects of a year on a board by stage, each project's documents and the
 // rule of its next stage (explained when the stage refuses), the supervision check form, and the pools with search.
 import './linkage.css';
+import '../csrf.js';
 
 const strings = {
   zh: {
@@ -36,7 +37,12 @@ const LEVELS = { assistant: ['助理社会工作师', 'Assistant social worker']
 let lang = localStorage.getItem('platform.language') === 'en' ? 'en' : 'zh';
 const t = key => strings[lang][key] ?? strings.zh[key] ?? key;
 const $ = id => document.getElementById(id);
-const el = (tag, props = {}, ...children) => Object.assign(document.createElement(tag), props).appendChildren(children);
+// dataset is a getter of the element (a DOMStringMap), so it is filled key by key rather than assigned.
+const el = (tag, { dataset, ...props } = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props);
+  Object.assign(node.dataset, dataset ?? {});
+  return node.appendChildren(children);
+};
 HTMLElement.prototype.appendChildren = function (children) { this.append(...children.filter(c => c != null)); return this; };
 
 let me = null;
