@@ -74,7 +74,7 @@ internal static class AuthEndpoints
                 || await users.FindAsync(ticket.Principal.Identity!.Name!, http.RequestAborted) is not { } user)
                 return ProblemResults.Problem(401, "refreshToken", "The refresh token is expired, revoked or not one of ours; sign in again.", "刷新令牌已过期或已失效，请重新登录。");
             return Results.SignIn(UserDirectory.ToPrincipal(user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
-        }).AllowAnonymous().RequireRateLimiting(PlatformRateLimits.Login).WithRequestBody<RefreshRequest>();
+        }).AllowAnonymous().RequireRateLimiting(PlatformRateLimits.Login).WithRequestBody<RefreshRequest>().Produces<AccessTokenResponse>();
 
         auth.MapPost("/logout", async (HttpContext http, UserDirectory users) =>
         {

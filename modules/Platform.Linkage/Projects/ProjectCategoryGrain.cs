@@ -13,6 +13,7 @@ internal sealed class ProjectCategoryGrain(EventWriter writer) : Grain, IProject
     public Task<CommandResult> AddAsync(string name, int order, CommandContext context) =>
         writer.WriteAsync<ProjectCategory>(this.GetPrimaryKey(), context, c =>
             string.IsNullOrWhiteSpace(name) ? Outcome.Refuse(400, "name", "The category name is required.", "类别名称必填。")
+            : name.Trim().Length > 50 ? Outcome.Refuse(400, "name", "A category name has at most 50 characters.", "类别名称不超过 50 个字。")
             : c is not null ? Outcome.Refuse(409, "name", $"The category '{name}' is already listed.", $"类别“{name}”已在列表中。")
             : Outcome.Append(new ProjectCategoryAdded(name.Trim(), order)));
 

@@ -96,7 +96,8 @@ internal static class ProjectEndpoints
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/linkage/projects/{id}", new { id });
         }).WithRequestBody<CreateBody>().WithName("LinkageRegisterProject");
 
-        edit.MapPost("/projects/{id:guid}/documents", UploadAsync).Accepts<IFormFile>("multipart/form-data").WithName("LinkageUploadDocument");
+        // The endpoint checks the form itself (400 naming the field), so no Accepts constraint answers 415 before the role check.
+        edit.MapPost("/projects/{id:guid}/documents", UploadAsync).WithName("LinkageUploadDocument");
 
         Command<MeetingBody>(edit, "/projects/{id:guid}/meeting", "登记议决会议", "LinkageMeeting", (b, g, c) =>
             b.HeldOn is null ? Task.FromResult(Missing("heldOn", "会议日期"))

@@ -79,7 +79,7 @@ internal static class TemplateEndpoints
             }
             var result = await grains.GetGrain<IReportTemplateGrain>(name).ReviseAsync(body.Template!, http.User.ToCommandContext(body.Reason ?? "上传报告模板", http.TraceIdentifier));
             return result.Rejection is { } rejection ? rejection.ToProblem() : Results.Ok(new TemplateWriteAnswer(name, result.Version, null));
-        }).WithRequestBody<TemplateBody>().Produces<TemplateWriteAnswer>();
+        }).Produces<TemplateWriteAnswer>(); // The body is JSON {template, reason} or the bare text (text/plain): no JSON-only body declared.
 
         admin.MapPost("/{name}/preview", async (string name, string? year, string? format, string? report, string? community, HttpContext http,
             ReportTemplates catalog, ReportEngine engine, IJurisdictionLocator locator) =>
@@ -92,7 +92,7 @@ internal static class TemplateEndpoints
             var (kind, trialCommunity) = await TrialOfAsync(report ?? name, locator, http.RequestAborted);
             return await ReportEndpoints.AnswerAsync(engine, kind, year, community ?? trialCommunity, format ?? "html", http.User,
                 new Dictionary<string, string> { [name] = body!.Template! }, http.RequestAborted, templateStatus: 400);
-        }).WithRequestBody<TemplateBody>().ProducesReport();
+        }).ProducesReport();
 
         admin.MapPost("/{name}/revert/{version:long}", async (string name, long version, HttpContext http, ReportTemplates catalog, IGrainFactory grains) =>
         {

@@ -29,7 +29,8 @@ public sealed class DemoSceneTests(PlatformFixture fixture) : IClassFixture<Plat
     [Fact]
     public async Task Siting_OnVacantLand_ChoosesGridPointsOffCompoundsAndWater_EachGainingOnlyUnservedHouseholds()
     {
-        var client = fixture.Factory.CreateClient();
+        // Siting is for signed-in users since issue 15 (seconds of CPU per call).
+        var client = await fixture.Factory.ClientForAsync("planner");
 
         var response = await client.PostAsJsonAsync("/api/scenes/service/siting", new { category = "kindergarten", k = 3, gridMetres = 200 });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -72,7 +73,7 @@ public sealed class DemoSceneTests(PlatformFixture fixture) : IClassFixture<Plat
     [Fact]
     public async Task Siting_WithATooFineGrid_IsRefusedWithTheField()
     {
-        var response = await fixture.Factory.CreateClient().PostAsJsonAsync("/api/scenes/service/siting", new { category = "kindergarten", k = 1, gridMetres = 50 });
+        var response = await (await fixture.Factory.ClientForAsync("planner")).PostAsJsonAsync("/api/scenes/service/siting", new { category = "kindergarten", k = 1, gridMetres = 50 });
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

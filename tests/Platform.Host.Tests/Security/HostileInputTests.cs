@@ -99,6 +99,8 @@ public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper
             cases.Add(($"GET {url}", anonymous, () => new HttpRequestMessage(HttpMethod.Get, url)));
 
         var eventsBefore = await CountAsync("select count(*) from platform.mt_events");
+        var nameOnlyBefore = await CountAsync("select count(*) from platform.mt_events where type in ('governance.open311_client_registered', 'linkage.project_category_added')"
+            + " and char_length(data->>'Name') <= 50");
         var docsBefore = await DocumentCountsAsync();
         var statuses = new ConcurrentDictionary<int, int>();
         var failures = new ConcurrentBag<string>();
@@ -140,11 +142,18 @@ public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper
         Assert.True(cases.Count >= 1000, $"only {cases.Count} cases");
         Assert.True(failures.IsEmpty, string.Join("\n", failures.Order(StringComparer.Ordinal).Take(60)) + $"\n({failures.Count} in all)");
         Assert.True(slow.IsEmpty, "slow answers: " + string.Join("; ", slow));
-        var eventsAfter = await CountAsync("select count(*) from platform.mt_events");
+        // Two endpoints take nothing but a name, so {"name":"x"} (or a name that looks like a path) is a well-formed request
+        // there: what they record with a name of ordinary length is not a half-written change. An overlong one is.
+        var nameOnly = await CountAsync("select count(*) from platform.mt_events where type in ('governance.open311_client_registered', 'linkage.project_category_added')"
+            + " and char_length(data->>'Name') <= 50");
+        var eventsAfter = await CountAsync("select count(*) from platform.mt_events") - nameOnly + nameOnlyBefore;
         Assert.True(eventsBefore == eventsAfter, $"{eventsAfter - eventsBefore} events written: " + await NewestEventsAsync(eventsAfter - eventsBefore));
         // Marten creates a document table on first use: a table that appeared meanwhile must be empty.
         var docsAfter = await DocumentCountsAsync();
-        Assert.Equal(docsBefore.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key, StringComparer.Ordinal), docsAfter.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        // The name-only records above have their documents too.
+        string[] nameOnlyDocuments = ["mt_doc_open311client", "mt_doc_projectcategory"];
+        Assert.Equal(docsBefore.Where(kv => kv.Value > 0 && !nameOnlyDocuments.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal),
+            docsAfter.Where(kv => kv.Value > 0 && !nameOnlyDocuments.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal));
     }
 
     private async Task<string> NewestEventsAsync(long n)
