@@ -32,6 +32,7 @@ public static class GovernanceModule
         services.AddSingleton(new WebMenuEntry("complaints", "小区投诉", "Complaints", "/complaints.html", 60));
         services.AddSingleton(new WebMenuEntry("complaint-queue", "投诉工单", "Complaint queue", "/worker.html", 61));
         services.AddSingleton(new WebMenuEntry("inspections", "检查、备案与培训", "Inspections, filings, training", "/inspection.html", 62));
+        services.AddSingleton(new WebMenuEntry("complaint-settings", "投诉设置", "Complaint settings", "/complaint-settings.html", 63));
         return services;
     }
 
@@ -52,14 +53,19 @@ public static class GovernanceModule
         options.Events.MapEventType<ComplaintPhotoAttached>("governance.complaint_photo_attached");
         options.Events.MapEventType<ComplaintEscalated>("governance.complaint_escalated");
         options.Events.MapEventType<Open311ClientRegistered>("governance.open311_client_registered");
+        options.Events.MapEventType<Open311ClientRevoked>("governance.open311_client_revoked");
+        options.Events.MapEventType<ResponseTemplateSaved>("governance.response_template_saved");
+        options.Events.MapEventType<ResponseTemplateRetired>("governance.response_template_retired");
         options.Events.MapEventType<InspectionHeld>("governance.inspection_held");
         options.Events.MapEventType<FindingRectified>("governance.finding_rectified");
         options.Events.MapEventType<FindingVerified>("governance.finding_verified");
+        options.Events.MapEventType<FindingPhotoAttached>("governance.finding_photo_attached");
         options.Events.MapEventType<FilingRecorded>("governance.filing_recorded");
         options.Events.MapEventType<TrainingHeld>("governance.training_held");
         options.Projections.Add(new ComplaintCategoryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ComplaintProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new Open311ClientProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ResponseTemplateProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new InspectionProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new FilingProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new TrainingProjection(), ProjectionLifecycle.Inline);

@@ -144,7 +144,7 @@ public sealed class HostTests(PlatformFixture fixture) : IClassFixture<PlatformF
         string[] bodiless = ["POST /api/auth/logout", "POST /api/auth/password"];
         // Not described yet: the governance and linkage modules of issues 16 and 17 (still open), and Open311, whose
         // answers are GeoReport v2's own JSON/XML. Listed here so that every other area stays described.
-        string[] pending = ["/api/governance/", "/api/linkage/", "/open311/v2/"];
+        string[] pending = ["/api/linkage/"];
 
         var operations = document.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Where(o => methods.Contains(o.Name)).Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))

@@ -380,6 +380,13 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         foreach (var step in new[] { "accepted", "in_progress", "responded" })
         {
             card = worker.Locator(".card", new PageLocatorOptions { HasText = text });
+            if (step == "accepted")
+            {
+                // The demo's template for every category fills the note and marks the step it answers with.
+                await card.Locator("select.template").SelectOptionAsync(new SelectOptionValue { Label = "已受理" });
+                Assert.StartsWith("您好，您反映的问题已受理", await card.Locator("input.note").InputValueAsync());
+                Assert.Contains("suggested", await card.Locator("button.step-accepted").GetAttributeAsync("class"));
+            }
             if (step == "responded")
                 await card.Locator("input.note").FillAsync("已更换楼道灯");
             await card.Locator($"button.step-{step}").ClickAsync();
@@ -400,6 +407,46 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         using var client = host.Process.CreateClient();
         var open311 = await client.GetStringAsync("/open311/v2/requests.json?status=closed");
         Assert.Contains(text, open311);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>An administrator issues an Open311 key in the settings page, sees it once, and revokes it; the revoked key is refused.</summary>
+    [Fact]
+    public async Task ComplaintSettings_IssueAKeyOnce_AndRevokeIt()
+    {
+        var name = "测试接入 " + Guid.NewGuid().ToString("N")[..6];
+        await using var context = await _browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(new Uri(host.Address, "/complaint-settings.html").ToString());
+        await page.FillAsync("#login-user", "admin");
+        await page.FillAsync("#login-password", "demo");
+        await page.ClickAsync("#login-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.body.dataset.ready === 'true'", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        Assert.Contains("住改商噪音扰民", await page.Locator("#category-list").TextContentAsync());
+        Assert.Contains("噪音：已约谈商户", await page.Locator("#template-list").TextContentAsync());
+        await page.FillAsync("#client-name", name);
+        await page.ClickAsync("#client-form button[type=submit]");
+        await page.Locator("#issued-key:not([hidden])").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        var key = System.Text.RegularExpressions.Regex.Match(await page.Locator("#issued-key").TextContentAsync() ?? "", "[0-9a-f]{48}").Value;
+        Assert.Equal(48, key.Length);
+
+        var card = page.Locator("[data-client]", new PageLocatorOptions { HasText = name });
+        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        Assert.DoesNotContain(key, await page.Locator("#client-list").TextContentAsync());
+        await card.Locator("input.reason").FillAsync("测试结束");
+        await card.Locator("button.revoke").ClickAsync();
+        await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('[data-client]')].some(c => c.textContent.includes('{name}') && c.textContent.includes('已吊销'))",
+            null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "complaint-settings.png"), FullPage = true });
+
+        using var client = host.Process.CreateClient();
+        var refused = await client.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_code"] = "parking", ["lat"] = "30.4123", ["long"] = "104.0968", ["description"] = "占用消防通道",
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Empty(errors);
     }
 

@@ -13,6 +13,9 @@ public sealed record DefineComplaintCategory(
 public interface IComplaintCategoryGrain : IGrainWithGuidKey
 {
     Task<CommandResult> DefineAsync(DefineComplaintCategory command, CommandContext context);
+
+    /// <summary>Stops offering the category for new complaints; complaints already filed under it keep it.</summary>
+    Task<CommandResult> RetireAsync(string code, CommandContext context);
 }
 
 [GrainType("governance.complaint_category")]
@@ -23,6 +26,12 @@ internal sealed class ComplaintCategoryGrain(EventWriter writer) : Grain, ICompl
 
     public Task<CommandResult> DefineAsync(DefineComplaintCategory c, CommandContext context) =>
         writer.WriteAsync<ComplaintCategory>(this.GetPrimaryKey(), context, _ => Decide(c), WriteAccess.Participation);
+
+    public Task<CommandResult> RetireAsync(string code, CommandContext context) =>
+        writer.WriteAsync<ComplaintCategory>(this.GetPrimaryKey(), context, existing =>
+            existing is null ? Outcome.Refuse(404, "code", $"No complaint category '{code}'.", $"没有投诉类别“{code}”。")
+            : existing.Retired ? Outcome.Refuse(409, "code", "The category is already retired.", "该类别已停用。")
+            : Outcome.Append(new ComplaintCategoryRetired(code)), WriteAccess.Participation);
 
     private static Outcome Decide(DefineComplaintCategory c)
     {

@@ -22,6 +22,7 @@ public static class XinglongGovernanceDemo
                 return;
         var context = CommandContext.System("演示数据");
         await CategoriesAsync(grains, context);
+        await ResponseTemplatesAsync(grains, context);
         var compounds = (await registers.CompoundsAsync(new DateOnly(2026, 1, 1), ct)).ToDictionary(c => c.Name);
         await ComplaintsAsync(grains, compounds, context, ct);
         await InspectionsAsync(grains, compounds, context, ct);
@@ -45,6 +46,22 @@ public static class XinglongGovernanceDemo
     {
         foreach (var c in Categories)
             Must(await grains.GetGrain<IComplaintCategoryGrain>(ComplaintCategory.StreamId(c.Code)).DefineAsync(c, context), c.Code);
+    }
+
+    /// <summary>The reply texts workers pick from (stream ids fixed, so a second seeding writes the same templates).</summary>
+    internal static IReadOnlyList<(Guid Id, SaveResponseTemplate Template)> ResponseTemplates { get; } =
+    [
+        (new Guid("6d1f4a52-0f6e-4c1a-9b0e-0a1c2b3d4e01"), new("已受理", "您好，您反映的问题已受理，我们将按时限安排处置并及时回复。", [], ComplaintStatus.Accepted)),
+        (new Guid("6d1f4a52-0f6e-4c1a-9b0e-0a1c2b3d4e02"), new("噪音：已约谈商户", "经社区工作人员现场核实，已约谈涉事商户，责令其22时后停止经营性噪音，社区将持续跟踪回访。", ["noise_commercial_use"], ComplaintStatus.Responded)),
+        (new Guid("6d1f4a52-0f6e-4c1a-9b0e-0a1c2b3d4e03"), new("油烟：已移交执法中队", "已会同街道综合行政执法中队现场检查，督促商户加装并清洗油烟净化设施，整改情况将于复查后告知。", ["cooking_fumes"], ComplaintStatus.Responded)),
+        (new Guid("6d1f4a52-0f6e-4c1a-9b0e-0a1c2b3d4e04"), new("漏水：物业已维修", "已通知小区物业上门查看，漏水部位已完成维修，请您确认维修效果。", ["leaking"], ComplaintStatus.Responded)),
+    ];
+
+    private static async Task ResponseTemplatesAsync(IGrainFactory grains, CommandContext context)
+    {
+        var known = Categories.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, template) in ResponseTemplates)
+            Must(await grains.GetGrain<IResponseTemplateGrain>(id).SaveAsync(template, known, context), template.Title);
     }
 
     private static async Task ComplaintsAsync(IGrainFactory grains, Dictionary<string, CompoundInfo> compounds, CommandContext context, CancellationToken ct)

@@ -23,6 +23,10 @@ internal static class ComplaintEndpoints
 
     public sealed record NoteBody(string? Note);
 
+    public sealed record TemplateBody(string? Title, string? Text, string[]? Categories, string? Status);
+
+    public sealed record ReasonBody(string? Reason);
+
     public static void MapComplaintEndpoints(this IEndpointRouteBuilder app)
     {
         var categories = app.MapGroup("/api/governance/complaint-categories").WithTags("Governance");
@@ -38,8 +42,35 @@ internal static class ComplaintEndpoints
                 new DefineComplaintCategory(code, body!.NameZh ?? "", body.NameEn ?? "", body.DescriptionZh ?? "", body.Route ?? "", body.Department,
                     body.AcceptWithinHours ?? 0, body.RespondWithinHours ?? 0, body.Questions ?? []),
                 http.User.ToCommandContext("定义投诉类别", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { code, version = result.Version });
-        }).WithRequestBody<CategoryBody>().RequireAuthorization(PlatformPolicies.Administer).WithName("DefineComplaintCategory");
+            return result.Answer(ComplaintCategory.StreamId(code));
+        }).WithRequestBody<CategoryBody>().RequireAuthorization(PlatformPolicies.Administer).WithName("DefineComplaintCategory").ProducesWrite();
+        categories.MapPost("/{code}/retire", async (string code, HttpContext http, IGrainFactory grains) =>
+            (await grains.GetGrain<IComplaintCategoryGrain>(ComplaintCategory.StreamId(code)).RetireAsync(code, http.User.ToCommandContext("停用投诉类别", http.TraceIdentifier)))
+                .Answer(ComplaintCategory.StreamId(code)))
+            .RequireAuthorization(PlatformPolicies.Administer).WithName("RetireComplaintCategory").ProducesWrite();
+
+        var templates = app.MapGroup("/api/governance/response-templates").WithTags("Governance");
+        templates.MapGet("", async (string? category, bool? retired, IQuerySession session, CancellationToken ct) =>
+            (await session.Query<ResponseTemplate>().ToListAsync(ct))
+                .Where(t => (retired == true || !t.Retired) && (category is null || t.Categories.Count == 0 || t.Categories.Contains(category)))
+                .OrderBy(t => t.Categories.Count == 0 ? 1 : 0).ThenBy(t => t.Title, StringComparer.Ordinal).Select(ResponseTemplateView.Of).ToList())
+            .RequireAuthorization(PlatformPolicies.Staff).WithName("ListResponseTemplates").Produces<List<ResponseTemplateView>>();
+        templates.MapPut("/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains, IQuerySession session) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<TemplateBody>(http);
+            if (bad is not null)
+                return bad;
+            var known = (await session.Query<ComplaintCategory>().ToListAsync(http.RequestAborted)).Where(c => !c.Retired).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+            return (await grains.GetGrain<IResponseTemplateGrain>(id).SaveAsync(new SaveResponseTemplate(body!.Title ?? "", body.Text ?? "", body.Categories ?? [], body.Status),
+                known, http.User.ToCommandContext("保存回复模板", http.TraceIdentifier))).Answer(id);
+        }).WithRequestBody<TemplateBody>().RequireAuthorization(PlatformPolicies.Administer).WithName("SaveResponseTemplate").ProducesWrite();
+        templates.MapPost("/{id:guid}/retire", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<ReasonBody>(http);
+            if (bad is not null)
+                return bad;
+            return (await grains.GetGrain<IResponseTemplateGrain>(id).RetireAsync(body!.Reason ?? "", http.User.ToCommandContext("停用回复模板", http.TraceIdentifier))).Answer(id);
+        }).WithRequestBody<ReasonBody>().RequireAuthorization(PlatformPolicies.Administer).WithName("RetireResponseTemplate").ProducesWrite();
 
         var complaints = app.MapGroup("/api/governance/complaints").WithTags("Governance");
 
@@ -60,7 +91,7 @@ internal static class ComplaintEndpoints
             .WithName("GetComplaint").Produces<ComplaintView>();
 
         complaints.MapGet("/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<Complaint>(http, id))
-            .RequireAuthorization(PlatformPolicies.Staff).WithName("ComplaintHistory");
+            .RequireAuthorization(PlatformPolicies.Staff).WithName("ComplaintHistory").Produces<List<HistoryEntry>>();
 
         complaints.MapGet("/mine", async (HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
@@ -78,8 +109,8 @@ internal static class ComplaintEndpoints
             var open = (await session.Query<Complaint>().Where(c => c.Status != ComplaintStatus.Closed).ToListAsync(ct))
                 .Where(c => scope.AllCommunities || scope.Community is null || scope.Covers(c.CommunityCode))
                 .OrderBy(c => c.RespondedAt is null ? 0 : 1).ThenBy(c => c.AcceptedAt is null ? c.AcceptDueAt : c.RespondDueAt).ToList();
-            return Results.Ok(new { now, complaints = open.Select(c => ComplaintView.Of(c, names, true)).ToList() });
-        }).RequireAuthorization(PlatformPolicies.Staff).WithName("ComplaintQueue");
+            return Results.Ok(new ComplaintQueue(now, [.. open.Select(c => ComplaintView.Of(c, names, true))]));
+        }).RequireAuthorization(PlatformPolicies.Staff).WithName("ComplaintQueue").Produces<ComplaintQueue>();
 
         complaints.MapGet("/similar", async (double? lon, double? lat, string? category, double? radius, IQuerySession session, CancellationToken ct) =>
         {
@@ -116,17 +147,17 @@ internal static class ComplaintEndpoints
                 new FileComplaint(body.Category ?? "", body.Description ?? "", body.Location[0], body.Location[1], body.Address, body.Answers ?? [],
                     body.ReporterName, body.ReporterPhone, channel == "phone" ? null : http.User.UserName(), channel, null, null),
                 http.User.ToCommandContext("登记投诉", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/governance/complaints/{id}", new { id });
-        }).WithRequestBody<FileBody>().RequireAuthorization(PlatformPolicies.SignedIn).WithName("FileComplaint");
+            return result.AnswerCreated(id, $"/api/governance/complaints/{id}");
+        }).WithRequestBody<FileBody>().RequireAuthorization(PlatformPolicies.SignedIn).WithName("FileComplaint").ProducesWrite(StatusCodes.Status201Created);
 
         complaints.MapPost("/{id:guid}/status", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
             var (body, bad) = await RequestBody.ReadAsync<StatusBody>(http);
             if (bad is not null)
                 return bad;
-            return Answer(id, await grains.GetGrain<IComplaintGrain>(id).ChangeStatusAsync(new ChangeComplaintStatus(body!.Status ?? "", body.Note, false),
-                http.User.ToCommandContext(body.Note, http.TraceIdentifier)));
-        }).WithRequestBody<StatusBody>().RequireAuthorization(PlatformPolicies.EditCommunityData).WithName("ChangeComplaintStatus");
+            return (await grains.GetGrain<IComplaintGrain>(id).ChangeStatusAsync(new ChangeComplaintStatus(body!.Status ?? "", body.Note, false),
+                http.User.ToCommandContext(body.Note, http.TraceIdentifier))).Answer(id);
+        }).WithRequestBody<StatusBody>().RequireAuthorization(PlatformPolicies.EditCommunityData).WithName("ChangeComplaintStatus").ProducesWrite();
 
         foreach (var (path, status, name) in new[] { ("confirm", ComplaintStatus.Closed, "ConfirmComplaint"), ("reopen", ComplaintStatus.Reopened, "ReopenComplaint") })
             complaints.MapPost($"/{{id:guid}}/{path}", async (Guid id, HttpContext http, IGrainFactory grains) =>
@@ -134,9 +165,9 @@ internal static class ComplaintEndpoints
                 var (body, bad) = await RequestBody.ReadAsync<NoteBody>(http);
                 if (bad is not null)
                     return bad;
-                return Answer(id, await grains.GetGrain<IComplaintGrain>(id).ChangeStatusAsync(new ChangeComplaintStatus(status, body!.Note, true),
-                    http.User.ToCommandContext(body.Note, http.TraceIdentifier)));
-            }).WithRequestBody<NoteBody>().RequireAuthorization(PlatformPolicies.SignedIn).WithName(name);
+                return (await grains.GetGrain<IComplaintGrain>(id).ChangeStatusAsync(new ChangeComplaintStatus(status, body!.Note, true),
+                    http.User.ToCommandContext(body.Note, http.TraceIdentifier))).Answer(id);
+            }).WithRequestBody<NoteBody>().RequireAuthorization(PlatformPolicies.SignedIn).WithName(name).ProducesWrite();
 
         complaints.MapPost("/{id:guid}/photos", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
@@ -151,20 +182,17 @@ internal static class ComplaintEndpoints
                 return ProblemResults.Problem(400, "photo", "A photo may be at most 5 MB.", "照片不能超过 5 MB。");
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, http.RequestAborted);
-            return Answer(id, await grains.GetGrain<IComplaintGrain>(id).AttachPhotoAsync(buffer.ToArray(), http.User.ToCommandContext("上传投诉照片", http.TraceIdentifier)));
-        }).RequireAuthorization(PlatformPolicies.SignedIn).DisableAntiforgery().WithName("AttachComplaintPhoto");
+            return (await grains.GetGrain<IComplaintGrain>(id).AttachPhotoAsync(buffer.ToArray(), http.User.ToCommandContext("上传投诉照片", http.TraceIdentifier))).Answer(id);
+        }).RequireAuthorization(PlatformPolicies.SignedIn).DisableAntiforgery().WithName("AttachComplaintPhoto").ProducesWrite();
 
         complaints.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, IQuerySession session, CancellationToken ct) =>
         {
             // The photo is the data of its event in the complaint's stream (stored already without its metadata).
             var photo = (await session.Events.FetchStreamAsync(id, token: ct)).Select(e => e.Data).OfType<ComplaintPhotoAttached>().FirstOrDefault(p => p.PhotoId == photoId);
             return photo is null ? ProblemResults.Problem(404, "photoId", "No such photo.", "找不到该照片。") : Results.File(photo.Data, photo.ContentType);
-        }).WithName("ComplaintPhoto");
+        }).WithName("ComplaintPhoto").Produces(StatusCodes.Status200OK, typeof(byte[]), "image/jpeg", "image/png");
     }
 
     internal static async Task<IReadOnlyDictionary<string, string>> CategoryNamesAsync(IQuerySession session, CancellationToken ct) =>
         (await session.Query<ComplaintCategory>().ToListAsync(ct)).ToDictionary(c => c.Code, c => c.NameZh);
-
-    private static IResult Answer(Guid id, CommandResult result) =>
-        result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
 }

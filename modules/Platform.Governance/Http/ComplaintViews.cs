@@ -23,3 +23,13 @@ public sealed record ComplaintView(
 
 /// <summary>A similar open complaint near a new one: enough to recognise it, nothing about who filed it.</summary>
 public sealed record SimilarComplaint(Guid Id, string Category, string CategoryZh, string Description, string StatusZh, double DistanceMetres, DateTimeOffset FiledAt);
+
+/// <summary>A worker's open complaints by deadline, with the server's clock (the page counts the SLA timers from it).</summary>
+public sealed record ComplaintQueue(DateTimeOffset Now, List<ComplaintView> Complaints);
+
+/// <summary>A response template as offered to staff.</summary>
+public sealed record ResponseTemplateView(Guid Id, string Title, string Text, List<string> Categories, string? Status, string? StatusZh, bool Retired, long Version)
+{
+    public static ResponseTemplateView Of(ResponseTemplate t) =>
+        new(t.Id, t.Title, t.Text, t.Categories, t.Status, t.Status is null ? null : ComplaintStatus.NamesZh[t.Status], t.Retired, t.Version);
+}

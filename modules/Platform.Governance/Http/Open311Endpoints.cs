@@ -43,54 +43,52 @@ internal static class Open311Endpoints
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/open311/clients/{id}", new IssuedKey(id, body.Name!.Trim(), key));
         }).WithRequestBody<ClientBody>().WithName("IssueOpen311Key").Produces<IssuedKey>(201);
         clients.MapGet("", async (IQuerySession session, CancellationToken ct) =>
-            (await session.Query<Open311Client>().ToListAsync(ct)).OrderBy(c => c.IssuedAt).Select(c => new { c.Id, c.Name, c.IssuedAt }).ToList())
-            .WithName("ListOpen311Clients");
+            (await session.Query<Open311Client>().ToListAsync(ct)).OrderBy(c => c.IssuedAt)
+                .Select(c => new Open311ClientView(c.Id, c.Name, c.IssuedAt, c.Revoked, c.RevokedAt, c.RevokedReason, c.Version)).ToList())
+            .WithName("ListOpen311Clients").Produces<List<Open311ClientView>>();
+        clients.MapPost("/{id:guid}/revoke", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<ComplaintEndpoints.ReasonBody>(http);
+            if (bad is not null)
+                return bad;
+            return (await grains.GetGrain<IOpen311ClientGrain>(id).RevokeAsync(body!.Reason ?? "", http.User.ToCommandContext("吊销 Open311 接口密钥", http.TraceIdentifier))).Answer(id);
+        }).WithRequestBody<ComplaintEndpoints.ReasonBody>().WithName("RevokeOpen311Key").ProducesWrite();
 
         var v2 = app.MapGroup("/open311/v2").WithTags("Open311").AllowAnonymous();
         v2.MapGet("/discovery.{format}", (string format, HttpContext http) => Respond(format, () =>
         {
             var url = $"{http.Request.Scheme}://{http.Request.Host}/open311/v2/";
             var changeset = "2026-12-01T00:00:00+08:00";
-            return (new Dictionary<string, object?>
-            {
-                ["changeset"] = changeset, ["contact"] = "街道社区发展办 Community Development Office", ["key_service"] = "API keys are issued by the street office's administrators (POST /api/open311/clients).",
-                ["endpoints"] = new[] { new Dictionary<string, object?> { ["specification"] = "http://wiki.open311.org/GeoReport_v2", ["url"] = url, ["changeset"] = changeset, ["type"] = "production", ["formats"] = new[] { "text/xml", "application/json" } } },
-            }, new XElement("discovery", new XElement("changeset", changeset), new XElement("contact", "街道社区发展办 Community Development Office"),
+            return (new Open311Discovery(changeset, "街道社区发展办 Community Development Office", "API keys are issued by the street office's administrators (POST /api/open311/clients).",
+                [new Open311DiscoveryEndpoint("http://wiki.open311.org/GeoReport_v2", url, changeset, "production", ["text/xml", "application/json"])]), new XElement("discovery", new XElement("changeset", changeset), new XElement("contact", "街道社区发展办 Community Development Office"),
                 new XElement("key_service", "API keys are issued by the street office's administrators."),
                 new XElement("endpoints", new XElement("endpoint", new XElement("specification", "http://wiki.open311.org/GeoReport_v2"), new XElement("url", url),
                     new XElement("changeset", changeset), new XElement("type", "production"),
                     new XElement("formats", new XElement("format", "text/xml"), new XElement("format", "application/json"))))));
-        })).WithName("Open311Discovery");
+        })).WithName("Open311Discovery").ProducesOpen311<Open311Discovery>();
 
         v2.MapGet("/services.{format}", async (string format, IQuerySession session, CancellationToken ct) =>
         {
             var categories = (await session.Query<ComplaintCategory>().ToListAsync(ct)).Where(c => !c.Retired).OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
             return Respond(format, () => (categories.Select(ServiceJson).ToList(), new XElement("services", categories.Select(c => Xml("service", ServiceJson(c))))));
-        }).WithName("Open311Services");
+        }).WithName("Open311Services").ProducesOpen311<List<Open311Service>>();
 
         v2.MapGet("/services/{service_code}.{format}", async (string service_code, string format, IQuerySession session, CancellationToken ct) =>
         {
             var category = await session.LoadAsync<ComplaintCategory>(ComplaintCategory.StreamId(service_code), ct);
             if (category is null || category.Retired)
                 return Error(format, 404, "service_code", $"No service with service_code '{service_code}'.");
-            var definition = new Dictionary<string, object?>
-            {
-                ["service_code"] = category.Code,
-                ["attributes"] = category.Questions.Select((q, i) => new Dictionary<string, object?>
-                {
-                    ["variable"] = true, ["code"] = q.Code, ["datatype"] = q.Datatype, ["required"] = q.Required,
-                    ["datatype_description"] = q.Datatype == "singlevaluelist" ? "选择一项 Choose one" : null, ["order"] = i + 1,
-                    ["description"] = q.LabelZh + (string.IsNullOrEmpty(q.LabelEn) ? "" : " / " + q.LabelEn),
-                    ["values"] = (q.Values ?? []).Select(v => new Dictionary<string, object?> { ["key"] = v.Key, ["name"] = v.NameZh }).ToList(),
-                }).ToList(),
-            };
+            var definition = new Open311ServiceDefinition(category.Code, [.. category.Questions.Select((q, i) => new Open311Attribute(
+                true, q.Code, q.Datatype, q.Required, q.Datatype == "singlevaluelist" ? "选择一项 Choose one" : null, i + 1,
+                q.LabelZh + (string.IsNullOrEmpty(q.LabelEn) ? "" : " / " + q.LabelEn),
+                [.. (q.Values ?? []).Select(v => new Open311AttributeValue(v.Key, v.NameZh))]))]);
             return Respond(format, () => (definition, new XElement("service_definition", new XElement("service_code", category.Code),
                 new XElement("attributes", category.Questions.Select((q, i) => new XElement("attribute",
                     new XElement("variable", "true"), new XElement("code", q.Code), new XElement("datatype", q.Datatype), new XElement("required", q.Required ? "true" : "false"),
                     new XElement("datatype_description", q.Datatype == "singlevaluelist" ? "选择一项 Choose one" : ""), new XElement("order", i + 1),
                     new XElement("description", q.LabelZh + (string.IsNullOrEmpty(q.LabelEn) ? "" : " / " + q.LabelEn)),
                     new XElement("values", (q.Values ?? []).Select(v => new XElement("value", new XElement("key", v.Key), new XElement("name", v.NameZh))))))))));
-        }).WithName("Open311ServiceDefinition");
+        }).WithName("Open311ServiceDefinition").ProducesOpen311<Open311ServiceDefinition>();
 
         v2.MapPost("/requests.{format}", async (string format, HttpContext http, IQuerySession session, IGrainFactory grains) =>
         {
@@ -121,9 +119,10 @@ internal static class Open311Endpoints
                 new CommandContext("open311:" + client.Name, "Open311 请求", http.TraceIdentifier));
             if (result.Rejection is { } r)
                 return Error(format, r.Status, OpenField(r.Field), r.Reason);
-            var created = new Dictionary<string, object?> { ["service_request_id"] = id.ToString(), ["token"] = id.ToString("N"), ["service_notice"] = "已受理登记，将按时限处置回复。", ["account_id"] = null };
+            var created = new Open311Created(id.ToString(), id.ToString("N"), "已受理登记，将按时限处置回复。", null);
             return Respond(format, () => (new[] { created }, new XElement("service_requests", Xml("request", created))), 201);
-        }).DisableAntiforgery().WithName("Open311PostRequest");
+        }).DisableAntiforgery().WithName("Open311PostRequest").ProducesOpen311<List<Open311Created>>(StatusCodes.Status201Created)
+            .WithDescription("GeoReport v2 POST Service Request: form fields api_key, service_code, lat, long, description, attribute[code], … / 提交服务请求（表单字段）。");
 
         v2.MapGet("/requests.{format}", async (string format, string? service_request_id, string? service_code, string? start_date, string? end_date, string? status,
             IQuerySession session, CancellationToken ct) =>
@@ -155,7 +154,7 @@ internal static class Open311Endpoints
                     && (start is null || c.FiledAt >= start) && (end is null || c.FiledAt <= end))
                 .OrderByDescending(c => c.FiledAt).Take(1000).Select(c => RequestJson(c, names)).ToList();
             return Respond(format, () => (list, new XElement("service_requests", list.Select(r => Xml("request", r)))));
-        }).WithName("Open311GetRequests");
+        }).WithName("Open311GetRequests").ProducesOpen311<List<Open311Request>>();
 
         v2.MapGet("/requests/{service_request_id}.{format}", async (string service_request_id, string format, IQuerySession session, CancellationToken ct) =>
         {
@@ -163,32 +162,25 @@ internal static class Open311Endpoints
                 return Error(format, 404, "service_request_id", $"No service request '{service_request_id}'.");
             var one = RequestJson(c, await ComplaintEndpoints.CategoryNamesAsync(session, ct));
             return Respond(format, () => (new[] { one }, new XElement("service_requests", Xml("request", one))));
-        }).WithName("Open311GetRequest");
+        }).WithName("Open311GetRequest").ProducesOpen311<List<Open311Request>>();
 
         v2.MapGet("/tokens/{token}.{format}", async (string token, string format, IQuerySession session, CancellationToken ct) =>
         {
             if (!Guid.TryParseExact(token, "N", out var id) || await session.LoadAsync<Complaint>(id, ct) is null)
                 return Error(format, 404, "token", $"No service request for token '{token}'.");
-            var one = new Dictionary<string, object?> { ["service_request_id"] = id.ToString(), ["token"] = token };
+            var one = new Open311Token(id.ToString(), token);
             return Respond(format, () => (new[] { one }, new XElement("service_requests", Xml("request", one))));
-        }).WithName("Open311Token");
+        }).WithName("Open311Token").ProducesOpen311<List<Open311Token>>();
     }
 
-    private static Dictionary<string, object?> ServiceJson(ComplaintCategory c) => new()
-    {
-        ["service_code"] = c.Code, ["service_name"] = c.NameZh, ["description"] = c.DescriptionZh, ["metadata"] = c.Questions.Count > 0,
-        ["type"] = "realtime", ["keywords"] = c.NameEn, ["group"] = c.Route switch { "property" => "物业服务", "department" => "街道科室", _ => "社区" },
-    };
+    private static Open311Service ServiceJson(ComplaintCategory c) => new(c.Code, c.NameZh, c.DescriptionZh, c.Questions.Count > 0, "realtime", c.NameEn,
+        c.Route switch { "property" => "物业服务", "department" => "街道科室", _ => "社区" });
 
-    private static Dictionary<string, object?> RequestJson(Complaint c, IReadOnlyDictionary<string, string> names) => new()
-    {
-        ["service_request_id"] = c.Id.ToString(), ["status"] = ComplaintStatus.Open311(c.Status),
-        ["status_notes"] = c.Response ?? ComplaintStatus.NamesZh[c.Status], ["service_name"] = names.GetValueOrDefault(c.Category, c.Category),
-        ["service_code"] = c.Category, ["description"] = c.Description, ["agency_responsible"] = c.RoutedTo, ["service_notice"] = "",
-        ["requested_datetime"] = W3(c.FiledAt), ["updated_datetime"] = W3(c.UpdatedAt), ["expected_datetime"] = W3(c.RespondDueAt),
-        ["address"] = c.Address ?? c.CompoundName ?? "", ["address_id"] = c.CompoundId?.ToString() ?? "", ["zipcode"] = "",
-        ["lat"] = c.Lat, ["long"] = c.Lon, ["media_url"] = c.Photos.Count > 0 ? $"/api/governance/complaints/{c.Id}/photos/{c.Photos[0]}" : c.MediaUrl ?? "",
-    };
+    private static Open311Request RequestJson(Complaint c, IReadOnlyDictionary<string, string> names) => new(
+        c.Id.ToString(), ComplaintStatus.Open311(c.Status), c.Response ?? ComplaintStatus.NamesZh[c.Status], names.GetValueOrDefault(c.Category, c.Category),
+        c.Category, c.Description, c.RoutedTo, "", W3(c.FiledAt), W3(c.UpdatedAt), W3(c.RespondDueAt),
+        c.Address ?? c.CompoundName ?? "", c.CompoundId?.ToString() ?? "", "", c.Lat, c.Lon,
+        c.Photos.Count > 0 ? $"/api/governance/complaints/{c.Id}/photos/{c.Photos[0]}" : c.MediaUrl ?? "");
 
     private static string W3(DateTimeOffset t) => t.ToOffset(ChinaTime).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
@@ -200,13 +192,18 @@ internal static class Open311Endpoints
         "category" => "service_code", "location" => "lat", _ when field.StartsWith("attribute[", StringComparison.Ordinal) => field, _ => field,
     };
 
-    private static XElement Xml(string name, Dictionary<string, object?> fields) => new(name, fields.Select(f => new XElement(f.Key, f.Value switch
-    {
-        null => "",
-        bool b => b ? "true" : "false",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(f.Value, CultureInfo.InvariantCulture),
-    })));
+    /// <summary>A flat answer record as an XML element: each JSON field an element of the same name (null as empty).</summary>
+    private static XElement Xml<T>(string name, T record) => new(name, JsonSerializer.SerializeToElement(record, JsonOptions).EnumerateObject()
+        .Select(f => new XElement(f.Name, f.Value.ValueKind switch
+        {
+            JsonValueKind.Null => "",
+            JsonValueKind.String => f.Value.GetString(),
+            _ => f.Value.GetRawText(),
+        })));
+
+    /// <summary>The answer in both of the standard's formats; its fields are described by the record (the XML has the same fields).</summary>
+    private static RouteHandlerBuilder ProducesOpen311<T>(this RouteHandlerBuilder builder, int status = StatusCodes.Status200OK) =>
+        builder.Produces<T>(status, "application/json", "text/xml").Produces<List<Open311Error>>(StatusCodes.Status400BadRequest, "application/json", "text/xml");
 
     private static bool IsFormat(string format) => format is "json" or "xml";
 
@@ -229,7 +226,7 @@ internal static class Open311Endpoints
         return format == "xml"
             ? Results.Content("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + new XElement("errors", new XElement("error", new XElement("code", status), new XElement("description", text))).ToString(SaveOptions.DisableFormatting),
                 "text/xml; charset=utf-8", Encoding.UTF8, status)
-            : Results.Content(JsonSerializer.Serialize(new[] { new Dictionary<string, object> { ["code"] = status, ["description"] = text } }, JsonOptions),
+            : Results.Content(JsonSerializer.Serialize(new[] { new Open311Error(status, text) }, JsonOptions),
                 "application/json; charset=utf-8", Encoding.UTF8, status);
     }
 }

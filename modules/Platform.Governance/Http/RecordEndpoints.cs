@@ -6,6 +6,7 @@ using Platform.Abstractions.Commands;
 using Platform.Abstractions.Http;
 using Platform.Abstractions.Registers;
 using Platform.Abstractions.Security;
+using Platform.Governance.Complaints;
 using Platform.Governance.Records;
 using Platform.Governance.Reports;
 
@@ -27,20 +28,29 @@ internal static class RecordEndpoints
 
     public sealed record TrainingBody(string? Topic, DateOnly? HeldOn, string[]? Compounds, int? Attendees, string? Trainer);
 
+    /// <summary>A finding past its rectification deadline and not rectified.</summary>
+    public sealed record OverdueFinding(Guid InspectionId, string TargetName, string Template, Guid Id, string Item, string Description, DateOnly DeadlineOn);
+
+    /// <summary>An inspection was recorded: its id and version and the ids given to its findings, in the order sent.</summary>
+    public sealed record InspectionRecorded(Guid Id, long Version, List<Guid> Findings);
+
+    /// <summary>A property company and the compounds it serves.</summary>
+    public sealed record PropertyCompany(string Name, List<string> Compounds);
+
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
 
     public static void MapRecordEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/governance").WithTags("Governance");
-        g.MapGet("/checklists", () => ChecklistTemplates.All).WithName("ListChecklists");
+        g.MapGet("/checklists", () => ChecklistTemplates.All).WithName("ListChecklists").Produces<List<ChecklistTemplates.Template>>();
 
         g.MapGet("/inspections", async (int? year, string? kind, IQuerySession session, CancellationToken ct) =>
             (await session.Query<Inspection>().ToListAsync(ct)).Where(i => (year is null || i.HeldOn.Year == year) && (kind is null || i.Kind == kind))
                 .OrderByDescending(i => i.HeldOn).ToList()).WithName("ListInspections").Produces<List<Inspection>>();
         g.MapGet("/inspections/overdue", async (IQuerySession session, CancellationToken ct) =>
             (await session.Query<Inspection>().ToListAsync(ct))
-                .SelectMany(i => i.Findings.Where(f => f.RectifiedOn is null && f.DeadlineOn < Today).Select(f => new { inspectionId = i.Id, i.TargetName, i.Template, f.Id, f.Item, f.Description, f.DeadlineOn }))
-                .OrderBy(f => f.DeadlineOn).ToList()).WithName("OverdueFindings");
+                .SelectMany(i => i.Findings.Where(f => f.RectifiedOn is null && f.DeadlineOn < Today).Select(f => new OverdueFinding(i.Id, i.TargetName, i.Template, f.Id, f.Item, f.Description, f.DeadlineOn)))
+                .OrderBy(f => f.DeadlineOn).ToList()).WithName("OverdueFindings").Produces<List<OverdueFinding>>();
         g.MapGet("/figures", async (int? year, GovernanceReportSection section, CancellationToken ct) =>
         {
             var y = year ?? Today.Year;
@@ -71,24 +81,48 @@ internal static class RecordEndpoints
             var result = await grains.GetGrain<IInspectionGrain>(id).HoldAsync(
                 new HoldInspection(body.Template ?? "", body.TargetKind ?? (body.CompoundId is null ? "" : "compound"), name, body.CompoundId, lon, lat, held,
                     body.Random ?? true, body.Items ?? [], findings), http.User.ToCommandContext("登记检查", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/governance/inspections/{id}", new { id, findings = findings.Select(f => f.Id) });
-        }).WithRequestBody<InspectionBody>().WithName("RecordInspection");
+            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/governance/inspections/{id}", new InspectionRecorded(id, result.Version, [.. findings.Select(f => f.Id)]));
+        }).WithRequestBody<InspectionBody>().WithName("RecordInspection").Produces<InspectionRecorded>(StatusCodes.Status201Created);
         writes.MapPost("/inspections/{id:guid}/findings/{findingId:guid}/rectify", async (Guid id, Guid findingId, HttpContext http, IGrainFactory grains) =>
         {
             var (body, bad) = await RequestBody.ReadAsync<RectifyBody>(http);
             if (bad is not null)
                 return bad;
             var result = await grains.GetGrain<IInspectionGrain>(id).RectifyAsync(findingId, body!.RectifiedOn ?? Today, body.Proof ?? "", http.User.ToCommandContext("登记整改", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
-        }).WithRequestBody<RectifyBody>().WithName("RectifyFinding");
+            return result.Answer(id);
+        }).WithRequestBody<RectifyBody>().WithName("RectifyFinding").ProducesWrite();
         writes.MapPost("/inspections/{id:guid}/findings/{findingId:guid}/verify", async (Guid id, Guid findingId, HttpContext http, IGrainFactory grains) =>
         {
             var (body, bad) = await RequestBody.ReadAsync<VerifyBody>(http);
             if (bad is not null)
                 return bad;
             var result = await grains.GetGrain<IInspectionGrain>(id).VerifyAsync(findingId, body!.VerifiedOn ?? Today, http.User.ToCommandContext("复查销号", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
-        }).WithRequestBody<VerifyBody>().WithName("VerifyFinding");
+            return result.Answer(id);
+        }).WithRequestBody<VerifyBody>().WithName("VerifyFinding").ProducesWrite();
+        writes.MapPost("/inspections/{id:guid}/findings/{findingId:guid}/photos", async (Guid id, Guid findingId, HttpContext http, IGrainFactory grains) =>
+        {
+            if (!http.Request.HasFormContentType)
+                return ProblemResults.Problem(400, "photo", "Send the photo as multipart/form-data in the field 'photo' (and 'stage': finding or rectification).",
+                    "请以 multipart/form-data 的 photo 字段上传照片（stage 字段：finding 问题照片 / rectification 整改照片）。");
+            if (http.Request.ContentLength > PhotosAreImagesWithoutTheirLocationRule.MaxBytes + 64 * 1024)
+                return ProblemResults.Problem(400, "photo", "A photo may be at most 5 MB.", "照片不能超过 5 MB。");
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            if (form.Files.GetFile("photo") is not { } file)
+                return RequestBody.Missing("photo", "照片");
+            if (file.Length > PhotosAreImagesWithoutTheirLocationRule.MaxBytes)
+                return ProblemResults.Problem(400, "photo", "A photo may be at most 5 MB.", "照片不能超过 5 MB。");
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, http.RequestAborted);
+            var stage = form.TryGetValue("stage", out var s) && !string.IsNullOrEmpty(s) ? s.ToString() : "finding";
+            return (await grains.GetGrain<IInspectionGrain>(id).AttachPhotoAsync(findingId, stage, buffer.ToArray(), http.User.ToCommandContext("上传检查问题照片", http.TraceIdentifier))).Answer(id);
+        }).DisableAntiforgery().WithName("AttachFindingPhoto").ProducesWrite();
+        g.MapGet("/inspections/{id:guid}/findings/{findingId:guid}/photos/{photoId:guid}", async (Guid id, Guid findingId, Guid photoId, IQuerySession session, CancellationToken ct) =>
+        {
+            // The photo is the data of its event in the inspection's stream (stored already without its metadata).
+            var photo = (await session.Events.FetchStreamAsync(id, token: ct)).Select(e => e.Data).OfType<FindingPhotoAttached>()
+                .FirstOrDefault(p => p.PhotoId == photoId && p.FindingId == findingId);
+            return photo is null ? ProblemResults.Problem(404, "photoId", "No such photo.", "找不到该照片。") : Results.File(photo.Data, photo.ContentType);
+        }).WithName("FindingPhoto").Produces(StatusCodes.Status200OK, typeof(byte[]), "image/jpeg", "image/png");
 
         g.MapGet("/filings", async (int? year, IQuerySession session, CancellationToken ct) =>
             (await session.Query<Filing>().ToListAsync(ct)).Where(f => year is null || f.FiledOn.Year == year).OrderByDescending(f => f.FiledOn).ToList())
@@ -104,8 +138,8 @@ internal static class RecordEndpoints
             var id = Guid.NewGuid();
             var result = await grains.GetGrain<IFilingGrain>(id).RecordAsync(new RecordFiling(body.Kind ?? "", compound.Id, compound.Name, compound.Lon, compound.Lat, on,
                 body.Parties ?? "", body.Documents ?? []), http.User.ToCommandContext("登记备案", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/governance/filings/{id}", new { id });
-        }).WithRequestBody<FilingBody>().WithName("RecordFiling");
+            return result.AnswerCreated(id, $"/api/governance/filings/{id}");
+        }).WithRequestBody<FilingBody>().WithName("RecordFiling").ProducesWrite(StatusCodes.Status201Created);
 
         g.MapGet("/trainings", async (int? year, IQuerySession session, CancellationToken ct) =>
             (await session.Query<Training>().ToListAsync(ct)).Where(t => year is null || t.HeldOn.Year == year).OrderByDescending(t => t.HeldOn).ToList())
@@ -118,12 +152,12 @@ internal static class RecordEndpoints
             var id = Guid.NewGuid();
             var result = await grains.GetGrain<ITrainingGrain>(id).HoldAsync(new HoldTraining(body!.Topic ?? "", body.HeldOn ?? Today, body.Compounds ?? [], body.Attendees ?? 0, body.Trainer),
                 http.User.ToCommandContext("登记物业培训", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/governance/trainings/{id}", new { id });
-        }).WithRequestBody<TrainingBody>().WithName("RecordTraining");
+            return result.AnswerCreated(id, $"/api/governance/trainings/{id}");
+        }).WithRequestBody<TrainingBody>().WithName("RecordTraining").ProducesWrite(StatusCodes.Status201Created);
 
         g.MapGet("/property-companies", async (IRegisterReader registers, CancellationToken ct) =>
             (await registers.CompoundsAsync(Today, ct)).Where(c => c.PropertyCompany is not null).GroupBy(c => c.PropertyCompany!)
-                .Select(x => new { name = x.Key, compounds = x.Select(c => c.Name).ToList() }).OrderBy(x => x.name, StringComparer.Ordinal).ToList())
-            .WithName("ListPropertyCompanies");
+                .Select(x => new PropertyCompany(x.Key, [.. x.Select(c => c.Name)])).OrderBy(x => x.Name, StringComparer.Ordinal).ToList())
+            .WithName("ListPropertyCompanies").Produces<List<PropertyCompany>>();
     }
 }

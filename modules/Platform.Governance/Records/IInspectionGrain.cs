@@ -14,4 +14,7 @@ public interface IInspectionGrain : IGrainWithGuidKey
     Task<CommandResult> HoldAsync(HoldInspection command, CommandContext context);
     Task<CommandResult> RectifyAsync(Guid findingId, DateOnly rectifiedOn, string proof, CommandContext context);
     Task<CommandResult> VerifyAsync(Guid findingId, DateOnly verifiedOn, CommandContext context);
+
+    /// <summary>Attaches a JPEG or PNG photo to a finding; <paramref name="stage"/> is <c>finding</c> or <c>rectification</c>.</summary>
+    Task<CommandResult> AttachPhotoAsync(Guid findingId, string stage, byte[] data, CommandContext context);
 }

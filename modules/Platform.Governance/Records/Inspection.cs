@@ -44,8 +44,14 @@ public sealed class Finding
     public string? Proof { get; set; }
     public DateOnly? VerifiedOn { get; set; }
 
+    /// <summary>Photos of the finding as found (<c>finding</c>) and of its rectification (<c>rectification</c>), oldest first.</summary>
+    public List<FindingPhoto> Photos { get; set; } = [];
+
     public bool RectifiedOnTime => RectifiedOn is { } r && r <= DeadlineOn;
 }
+
+/// <summary>A photo of a finding: its id, whether it shows the problem or its rectification, and its address.</summary>
+public sealed record FindingPhoto(Guid Id, string Stage, string Url);
 
 [GenerateSerializer, Immutable]
 public sealed record FindingRecord([property: Id(0)] Guid Id, [property: Id(1)] string Item, [property: Id(2)] string Description, [property: Id(3)] DateOnly DeadlineOn);
@@ -60,6 +66,9 @@ internal sealed record FindingRectified(Guid FindingId, DateOnly RectifiedOn, st
 /// <summary>The street verified the rectification (复查).</summary>
 internal sealed record FindingVerified(Guid FindingId, DateOnly VerifiedOn);
 
+/// <summary>A photo of a finding (as found, or of its rectification), stored without its EXIF/XMP metadata (no camera position).</summary>
+internal sealed record FindingPhotoAttached(Guid FindingId, Guid PhotoId, string Stage, string ContentType, byte[] Data);
+
 internal sealed class InspectionProjection : SingleStreamProjection<Inspection, Guid>
 {
     public InspectionProjection()
@@ -67,6 +76,7 @@ internal sealed class InspectionProjection : SingleStreamProjection<Inspection, 
         IncludeType<InspectionHeld>();
         IncludeType<FindingRectified>();
         IncludeType<FindingVerified>();
+        IncludeType<FindingPhotoAttached>();
     }
 
     public override Inspection Evolve(Inspection? snapshot, Guid id, IEvent e)
@@ -86,6 +96,9 @@ internal sealed class InspectionProjection : SingleStreamProjection<Inspection, 
                 break;
             case FindingVerified x when i.Findings.FirstOrDefault(f => f.Id == x.FindingId) is { } f:
                 f.VerifiedOn = x.VerifiedOn;
+                break;
+            case FindingPhotoAttached x when i.Findings.FirstOrDefault(f => f.Id == x.FindingId) is { } f:
+                f.Photos.Add(new FindingPhoto(x.PhotoId, x.Stage, $"/api/governance/inspections/{id}/findings/{f.Id}/photos/{x.PhotoId}"));
                 break;
         }
         i.Version = e.Version;

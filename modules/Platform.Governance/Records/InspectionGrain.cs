@@ -1,4 +1,5 @@
 using Platform.Abstractions.Commands;
+using Platform.Governance.Complaints;
 
 namespace Platform.Governance.Records;
 
@@ -48,4 +49,21 @@ internal sealed class InspectionGrain(EventWriter writer) : Grain, IInspectionGr
             : f.RectifiedOn is null ? Outcome.Refuse(409, "findingId", "The finding is not rectified yet.", "该问题尚未整改。")
             : verifiedOn < f.RectifiedOn ? Outcome.Refuse(400, "verifiedOn", "Verification comes after rectification.", "复查日期不能早于整改日期。")
             : Outcome.Append(new FindingVerified(findingId, verifiedOn)));
+
+    public Task<CommandResult> AttachPhotoAsync(Guid findingId, string stage, byte[] data, CommandContext context) =>
+        writer.WriteAsync<Inspection>(this.GetPrimaryKey(), context, i =>
+        {
+            if (i is null)
+                return Outcome.Refuse(404, "id", "No such inspection.", "找不到该检查。");
+            if (i.Findings.FirstOrDefault(f => f.Id == findingId) is not { } f)
+                return Outcome.Refuse(404, "findingId", "No such finding in this inspection.", "该检查没有这个问题。");
+            if (stage is not ("finding" or "rectification"))
+                return Outcome.Refuse(400, "stage", "stage is finding (the problem as found) or rectification.", "stage 须为 finding（问题照片）或 rectification（整改照片）。");
+            if (f.VerifiedOn is not null)
+                return Outcome.Refuse(409, "findingId", "The finding was verified and closed; no more photos are added.", "该问题已复查销号，不能再添加照片。");
+            if (f.Photos.Count >= 6)
+                return Outcome.Refuse(400, "photo", "A finding has at most 6 photos.", "每个问题最多 6 张照片。");
+            var (clean, type, reason, reasonZh) = PhotosAreImagesWithoutTheirLocationRule.Check(data);
+            return clean is null ? Outcome.Refuse(400, "photo", reason!, reasonZh!) : Outcome.Append(new FindingPhotoAttached(findingId, Guid.NewGuid(), stage, type!, clean));
+        });
 }

@@ -1,4 +1,6 @@
 using Marten;
+using Platform.Abstractions.Jurisdiction;
+using Platform.Abstractions.Registers;
 using Platform.Abstractions.Reports;
 using Platform.Governance.Complaints;
 using Platform.Governance.Records;
@@ -9,7 +11,7 @@ namespace Platform.Governance.Reports;
 /// Compound governance in the reports: the figures of section (五) 二 to 五 and of the reopening paragraph of (一), from the records
 /// (<see cref="GovernanceFigures"/>). Prints no text of its own: the annual template does, restricted to the report's community.
 /// </summary>
-internal sealed class GovernanceReportSection(IDocumentStore store) : IReportSection
+internal sealed class GovernanceReportSection(IDocumentStore store, IJurisdictionLocator jurisdiction, IRegisterReader registers) : IReportSection
 {
     public string Id => "governance";
     public string TitleZh => "小区治理：投诉、检查、培训与备案";
@@ -28,8 +30,23 @@ internal sealed class GovernanceReportSection(IDocumentStore store) : IReportSec
         var inspections = (await session.Query<Inspection>().ToListAsync(ct)).Where(i => i.HeldOn >= from && i.HeldOn <= to).ToList();
         var trainings = (await session.Query<Training>().ToListAsync(ct)).Where(t => t.HeldOn >= from && t.HeldOn <= to).ToList();
         var filings = (await session.Query<Filing>().ToListAsync(ct)).Where(f => f.FiledOn >= from && f.FiledOn <= to).ToList();
+        IReadOnlySet<string>? own = null;
+        if (community is not null)
+        {
+            // A community's report counts what lies in it on the period's last day: inspections and filings by their place,
+            // trainings by the compounds they covered (a training of several communities' compounds counts only those in it).
+            var asOf = to < DateOnly.FromDateTime(DateTime.Today) ? to : DateOnly.FromDateTime(DateTime.Today);
+            var places = await jurisdiction.CommunitiesOfAsync([.. inspections.Select(i => (i.Lon, i.Lat)), .. filings.Select(f => (f.Lon, f.Lat))], asOf, ct);
+            var inCommunity = places.Select(u => u?.Code == community).ToList();
+            var inspected = inspections.Count;
+            inspections = [.. inspections.Where((_, n) => inCommunity[n])];
+            filings = [.. filings.Where((_, n) => inCommunity[inspected + n])];
+            var ownCompounds = (await registers.CompoundsAsync(asOf, ct)).Where(c => c.CommunityCode == community).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            trainings = [.. trainings.Where(t => t.Compounds.Any(ownCompounds.Contains))];
+            own = ownCompounds;
+        }
         int Filed(string kind) => filings.Count(f => f.Kind == kind);
-        var trainedCompounds = trainings.SelectMany(t => t.Compounds).Distinct().ToList();
+        var trainedCompounds = trainings.SelectMany(t => t.Compounds).Distinct().Where(c => own is null || own.Contains(c)).ToList();
         return new GovernanceFigures(
             ComplaintFigures.Of(complaints, names, from, to),
             Inspected(inspections.Where(i => i.Kind == "routine").ToList()),

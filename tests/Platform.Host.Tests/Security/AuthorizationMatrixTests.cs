@@ -236,6 +236,10 @@ public sealed class AuthorizationMatrixTests(PlatformFixture fixture, ITestOutpu
         // and figures are public without reporters; inspections, filings and trainings are entered by workers.
         ["GET /api/governance/complaint-categories"] = Who.Anyone,
         ["PUT /api/governance/complaint-categories/{code}"] = Who.Admin,
+        ["POST /api/governance/complaint-categories/{code}/retire"] = Who.Admin,
+        ["GET /api/governance/response-templates"] = Who.Staff,
+        ["PUT /api/governance/response-templates/{id:guid}"] = Who.Admin,
+        ["POST /api/governance/response-templates/{id:guid}/retire"] = Who.Admin,
         ["GET /api/governance/complaints"] = Who.Anyone,
         ["GET /api/governance/complaints/{id:guid}"] = Who.Anyone,
         ["GET /api/governance/complaints/{id:guid}/history"] = Who.Staff,
@@ -256,6 +260,8 @@ public sealed class AuthorizationMatrixTests(PlatformFixture fixture, ITestOutpu
         ["POST /api/governance/inspections"] = Who.Community,
         ["POST /api/governance/inspections/{id:guid}/findings/{findingId:guid}/rectify"] = Who.Community,
         ["POST /api/governance/inspections/{id:guid}/findings/{findingId:guid}/verify"] = Who.Community,
+        ["POST /api/governance/inspections/{id:guid}/findings/{findingId:guid}/photos"] = Who.Community,
+        ["GET /api/governance/inspections/{id:guid}/findings/{findingId:guid}/photos/{photoId:guid}"] = Who.Anyone,
         ["GET /api/governance/filings"] = Who.Anyone,
         ["POST /api/governance/filings"] = Who.Community,
         ["GET /api/governance/trainings"] = Who.Anyone,
@@ -264,6 +270,7 @@ public sealed class AuthorizationMatrixTests(PlatformFixture fixture, ITestOutpu
         // Open311: keys are issued by administrators; clients call GeoReport v2 with the key the standard puts in the request.
         ["GET /api/open311/clients"] = Who.Admin,
         ["POST /api/open311/clients"] = Who.Admin,
+        ["POST /api/open311/clients/{id:guid}/revoke"] = Who.Admin,
         ["GET /open311/v2/discovery.{format}"] = Who.Anyone,
         ["GET /open311/v2/services.{format}"] = Who.Anyone,
         ["GET /open311/v2/services/{service_code}.{format}"] = Who.Anyone,
