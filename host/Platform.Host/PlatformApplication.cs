@@ -10,6 +10,7 @@ using Platform.Host.Database;
 using Platform.Host.Demo;
 using Platform.Host.Durability;
 using Platform.Host.Health;
+using Platform.Host.Audit;
 using Platform.Host.Identity;
 using Platform.Host.Maps;
 using Platform.Host.OpenApi;
@@ -109,6 +110,8 @@ public static class PlatformApplication
         app.UseIdempotencyKeys();
         app.MapPlatformHealth();
         app.MapAuthEndpoints();
+        app.MapUserEndpoints();
+        app.MapAuditEndpoints();
         app.MapSpatialEndpoints();
         app.MapJurisdictionEndpoints();
         app.MapRegisterEndpoints();

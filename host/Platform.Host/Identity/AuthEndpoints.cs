@@ -51,6 +51,8 @@ internal static class AuthEndpoints
                         $"该地址连续 {LockoutPolicy.MaxFailedAttempts} 次登录失败，{outcome.LockedUntil:u} 前不能再从此地址登录该账户。");
                 case UserDirectory.SignInStatus.Failed:
                     return ProblemResults.Problem(401, "password", "Wrong user name or password.", "用户名或密码错误。");
+                case UserDirectory.SignInStatus.Disabled:
+                    return ProblemResults.Problem(403, "username", "This account is disabled; ask an administrator.", "该账户已停用，请联系管理员。");
             }
             var user = outcome.User!;
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,

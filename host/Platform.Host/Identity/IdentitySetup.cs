@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,6 +22,16 @@ internal static class IdentitySetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton(new Platform.Abstractions.Web.WebMenuEntry("users", "用户与操作日志", "Users and audit log", "/users.html", 90));
+        services.ConfigureMarten(options =>
+        {
+            options.Events.MapEventType<UserAdded>("platform.user_added");
+            options.Events.MapEventType<UserRevised>("platform.user_revised");
+            options.Events.MapEventType<UserDisabled>("platform.user_disabled");
+            options.Events.MapEventType<UserEnabled>("platform.user_enabled");
+            options.Events.MapEventType<UserPasswordReset>("platform.user_password_reset");
+        });
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "cookie or bearer", o => o.ForwardDefaultSelector = context =>

@@ -22,6 +22,9 @@ public sealed class UserAccount
     /// <summary>Kept for documents written before lock-out moved to per-address counting; unused.</summary>
     public DateTimeOffset? LockedUntil { get; set; }
 
+    /// <summary>A disabled user cannot sign in, and every cookie and token issued before stops working.</summary>
+    public bool Disabled { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
 }

@@ -18,7 +18,7 @@ public sealed class UserDirectory(IDocumentStore store, TimeProvider clock)
 
     private static readonly TimeSpan StampCacheTime = TimeSpan.FromSeconds(2);
 
-    public enum SignInStatus { Succeeded, Failed, LockedOut }
+    public enum SignInStatus { Succeeded, Failed, LockedOut, Disabled }
 
     public sealed record SignInOutcome(SignInStatus Status, UserAccount? User, DateTimeOffset? LockedUntil);
 
@@ -50,6 +50,8 @@ public sealed class UserDirectory(IDocumentStore store, TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = createdBy,
         });
+        session.LastModifiedBy = createdBy;
+        session.Events.Append(UserStreams.Of(id), new UserAdded(id, displayName, roles, community));
         await session.SaveChangesAsync(ct);
         return true;
     }
@@ -72,6 +74,8 @@ public sealed class UserDirectory(IDocumentStore store, TimeProvider clock)
         if (verdict == PasswordVerificationResult.Failed)
             return Throttle.Failed(id, address) is { } locked ? new SignInOutcome(SignInStatus.LockedOut, null, locked) : new SignInOutcome(SignInStatus.Failed, null, null);
         Throttle.Succeeded(id, address);
+        if (user.Disabled)
+            return new SignInOutcome(SignInStatus.Disabled, null, null);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded || string.IsNullOrEmpty(user.SecurityStamp))
         {
             if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
@@ -148,9 +152,12 @@ public sealed class UserDirectory(IDocumentStore store, TimeProvider clock)
     public async Task<bool> HasPasswordAsync(string userName, string password, CancellationToken ct = default) =>
         await FindAsync(userName, ct) is { } user && PasswordHasher.Verify(password, user.PasswordHash) != PasswordVerificationResult.Failed;
 
-    private static string NewStamp() => Guid.NewGuid().ToString("N");
+    /// <summary>Drops the cached stamp of a user whose stamp an administrator changed.</summary>
+    internal void Forget(string userId) => _stamps.TryRemove(userId, out _);
 
-    private static string Normalise(string userName) => userName.Trim().ToLowerInvariant();
+    internal static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    internal static string Normalise(string userName) => userName.Trim().ToLowerInvariant();
 
     private static readonly Lazy<string> DummyHash = new(() => PasswordHasher.Hash(Guid.NewGuid().ToString()));
 }
