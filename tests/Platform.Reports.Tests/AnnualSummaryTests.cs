@@ -168,7 +168,7 @@ public sealed partial class AnnualSummaryTests(PlatformFixture fixture) : IClass
     [GeneratedRegex(@"(拟建|已批复|在建|已建成|已取消)(\d+)个（([\d.]+)万元）")]
     private static partial Regex SiteStatus();
 
-    [GeneratedRegex(@"等(?<gardens>\d+)处可食\+可视地景已划定地块(?<plots>\d+)块，其中可食菜地景观(?<edible>[\d.]+)平方米、可视绿地景观(?<green>[\d.]+)平方米；\d+年度居民报名认领地块(?<claimed>\d+)块、(?<claimedArea>[\d.]+)平方米（可食菜地(?<edibleClaimed>[\d.]+)平方米、可视绿地(?<greenClaimed>[\d.]+)平方米），(?<households>\d+)户居民参与")]
+    [GeneratedRegex(@"共(?<gardens>\d+)处可食\+可视地景已划定地块(?<plots>\d+)块，其中可食菜地景观(?<edible>[\d.]+)平方米、可视绿地景观(?<green>[\d.]+)平方米；\d+年度居民报名认领地块(?<claimed>\d+)块、(?<claimedArea>[\d.]+)平方米（可食菜地(?<edibleClaimed>[\d.]+)平方米、可视绿地(?<greenClaimed>[\d.]+)平方米），(?<households>\d+)户居民参与")]
     private static partial Regex Gardens();
 
     [GeneratedRegex("【待补：(.+?)】")]

@@ -15,7 +15,7 @@ internal sealed class ReportVerb : ICliVerb
 {
     public string Name => "report";
 
-    public string Usage => "report annual|overview [--year YYYY] --out FILE.docx|.html|.md   ·   report community CODE [--year YYYY] --out FILE";
+    public string Usage => "report annual|overview [--year YYYY] [--as-of YYYY-MM-DD] --out FILE.docx|.html|.md   ·   report community CODE [--year YYYY] [--as-of YYYY-MM-DD] --out FILE";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
@@ -29,8 +29,13 @@ internal sealed class ReportVerb : ICliVerb
                 return Fail(output, "report community needs the community's code, e.g. report community XL-LJD --out ljd.docx");
             community = args[1];
         }
-        if (ReportEndpoints.ParseYear(Option(args, "--year")) is not { } year)
+        if (ReportEndpoints.ParseAsOf(Option(args, "--as-of"), Option(args, "--year")) is { Problem: { } refused })
+            return Fail(output, "--as-of: " + refused.En);
+        var asOf = ReportEndpoints.ParseAsOf(Option(args, "--as-of"), Option(args, "--year")).Date;
+        if ((Option(args, "--year") is null && asOf is { } d ? d.Year : ReportEndpoints.ParseYear(Option(args, "--year"))) is not { } year)
             return Fail(output, "--year must be a year between 2000 and 2100.");
+        if (year > DateTime.Today.Year)
+            return Fail(output, $"--year {year} has not begun: there are no records to report yet.");
         if (Option(args, "--out") is not { } path)
             return Fail(output, "--out FILE is required; its extension (.docx, .html, .md) chooses the format.");
         var format = Option(args, "--format")?.ToLowerInvariant() ?? ReportFormats.FromExtension(path);
@@ -39,7 +44,7 @@ internal sealed class ReportVerb : ICliVerb
 
         try
         {
-            var report = await services.GetRequiredService<ReportEngine>().RenderAsync(new ReportRequest(kind, year, community), null, null, ct);
+            var report = await services.GetRequiredService<ReportEngine>().RenderAsync(new ReportRequest(kind, year, community, asOf), null, null, ct);
             var bytes = ReportFormats.Write(report, format!);
             await File.WriteAllBytesAsync(path, bytes, ct);
             output.WriteLine($"{report.Title}: {Path.GetFullPath(path)} ({bytes.Length:N0} bytes, {report.Missing.Count} missing figures listed in the appendix)");

@@ -19,12 +19,12 @@ internal static class ReportEndpoints
     public static void MapReportOutputEndpoints(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/reports").RequireAuthorization(PlatformPolicies.Staff);
-        reports.MapGet("/annual", (string? year, string? format, HttpContext http, ReportEngine engine) =>
-            AnswerAsync(engine, "annual", year, null, format, http.User, null, http.RequestAborted)).ProducesReport();
-        reports.MapGet("/overview", (string? year, string? format, HttpContext http, ReportEngine engine) =>
-            AnswerAsync(engine, "overview", year, null, format, http.User, null, http.RequestAborted)).ProducesReport();
-        reports.MapGet("/community/{code}", (string code, string? year, string? format, HttpContext http, ReportEngine engine) =>
-            AnswerAsync(engine, "community", year, code, format, http.User, null, http.RequestAborted)).ProducesReport();
+        reports.MapGet("/annual", (string? year, string? asOf, string? format, HttpContext http, ReportEngine engine) =>
+            AnswerAsync(engine, "annual", year, null, format, http.User, null, http.RequestAborted, asOf: asOf)).ProducesReport();
+        reports.MapGet("/overview", (string? year, string? asOf, string? format, HttpContext http, ReportEngine engine) =>
+            AnswerAsync(engine, "overview", year, null, format, http.User, null, http.RequestAborted, asOf: asOf)).ProducesReport();
+        reports.MapGet("/community/{code}", (string code, string? year, string? asOf, string? format, HttpContext http, ReportEngine engine) =>
+            AnswerAsync(engine, "community", year, code, format, http.User, null, http.RequestAborted, asOf: asOf)).ProducesReport();
     }
 
     /// <summary>The endpoint answers a rendered report: a Word document (the default), HTML or Markdown.</summary>
@@ -33,16 +33,21 @@ internal static class ReportEndpoints
 
     /// <summary>Renders and answers a report; problems for a bad year, format or community, and for a broken template (with <paramref name="templateStatus"/>).</summary>
     public static async Task<IResult> AnswerAsync(ReportEngine engine, string kind, string? yearText, string? community, string? formatText, ClaimsPrincipal user,
-        IReadOnlyDictionary<string, string>? trial, CancellationToken ct, int templateStatus = 422)
+        IReadOnlyDictionary<string, string>? trial, CancellationToken ct, int templateStatus = 422, string? asOf = null)
     {
-        if (ParseYear(yearText) is not { } year)
+        if (ParseAsOf(asOf, yearText) is { Problem: { } refused })
+            return ProblemResults.Problem(400, refused.Field, refused.En, refused.Zh);
+        var date = ParseAsOf(asOf, yearText).Date;
+        if ((yearText is null && date is { } d ? d.Year : ParseYear(yearText)) is not { } year)
             return ProblemResults.Problem(400, "year", "year must be a year between 2000 and 2100.", "year 须为 2000 至 2100 之间的年份。");
+        if (year > DateTime.Today.Year)
+            return ProblemResults.Problem(400, "year", $"{year} has not begun: there are no records to report yet.", $"{year}年尚未开始，暂无可汇总的记录。");
         var format = (formatText ?? "docx").Trim().ToLowerInvariant();
         if (!ReportFormats.IsKnown(format))
             return ProblemResults.Problem(400, "format", "format must be docx, html or md.", "format 须为 docx、html 或 md。");
         try
         {
-            var report = await engine.RenderAsync(new ReportRequest(kind, year, community), user, trial, ct);
+            var report = await engine.RenderAsync(new ReportRequest(kind, year, community, date), user, trial, ct);
             var bytes = ReportFormats.Write(report, format);
             return format == "docx"
                 ? Results.File(bytes, ReportFormats.MediaType(format), $"{report.FileStem}.docx")
@@ -63,6 +68,23 @@ internal static class ReportEndpoints
         ProblemResults.Problem(status, "template", e.Message,
             $"模板“{e.Template}”第{e.Line}行第{e.Column}列有误：{e.Reason}",
             new Dictionary<string, object?> { ["template"] = e.Template, ["line"] = e.Line, ["column"] = e.Column, ["reason"] = e.Reason });
+
+    /// <summary>
+    /// The <c>asOf</c> date (YYYY-MM-DD): not in the future and, when a year is given, inside it. A report as of a date counts
+    /// what was recorded and in force by then.
+    /// </summary>
+    public static (DateOnly? Date, (string Field, string En, string Zh)? Problem) ParseAsOf(string? text, string? yearText)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return (null, null);
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return (null, ("asOf", "asOf is a date, YYYY-MM-DD.", "asOf 须为日期，格式 YYYY-MM-DD。"));
+        if (date > DateOnly.FromDateTime(DateTime.Today))
+            return (null, ("asOf", "asOf is not in the future.", "asOf 不能晚于今天。"));
+        if (ParseYear(yearText) is { } year && !string.IsNullOrWhiteSpace(yearText) && date.Year != year)
+            return (null, ("asOf", $"asOf lies in the report's year {year}.", $"asOf 须在报告年度{year}年之内。"));
+        return (date, null);
+    }
 
     public static int? ParseYear(string? text)
     {

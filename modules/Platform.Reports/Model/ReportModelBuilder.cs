@@ -18,9 +18,10 @@ internal sealed class ReportModelBuilder(IReportSectionCatalog sections, IJurisd
 
     /// <summary>The model of <paramref name="kind"/> for <paramref name="year"/>, restricted to <paramref name="communityCode"/> when given.</summary>
     /// <exception cref="UnknownCommunityException">No community or village has that code in that year.</exception>
-    public async Task<ReportModel> BuildAsync(string kind, int year, string? communityCode, ClaimsPrincipal? user, CancellationToken ct)
+    public async Task<ReportModel> BuildAsync(string kind, int year, string? communityCode, ClaimsPrincipal? user, CancellationToken ct, DateOnly? asOf = null)
     {
-        var period = new ReportPeriod(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), communityCode);
+        // As of a date in the year, the period ends on it: every section counts what was recorded and in force by then.
+        var period = new ReportPeriod(new DateOnly(year, 1, 1), asOf ?? new DateOnly(year, 12, 31), communityCode);
         if (communityCode is not null && (await locator.CommunitiesAsync(period.AsOf, ct)).All(c => c.Code != communityCode))
             throw new UnknownCommunityException(communityCode, period.AsOf);
 

@@ -11,7 +11,8 @@ using Scriban.Syntax;
 namespace Platform.Reports.Rendering;
 
 /// <summary>What to render: <c>annual</c>, <c>community</c> (with a code) or <c>overview</c>, for a year.</summary>
-internal sealed record ReportRequest(string Kind, int Year, string? CommunityCode = null);
+/// <param name="AsOf">The date the report is drawn up on, within <paramref name="Year"/>: registers, counts and "截至" read as of it; null for the year's end (or today).</param>
+internal sealed record ReportRequest(string Kind, int Year, string? CommunityCode = null, DateOnly? AsOf = null);
 
 /// <summary>A line of the appendix 缺失数据清单.</summary>
 internal sealed record MissingEntry(string LabelZh, string FilledByZh, int Occurrences);
@@ -31,7 +32,7 @@ internal sealed partial class ReportEngine(ReportModelBuilder builder, ReportTem
     /// <param name="trial">Template texts to use instead of the stored ones, by name (preview and upload checks); nothing is saved.</param>
     public async Task<RenderedReport> RenderAsync(ReportRequest request, ClaimsPrincipal? user, IReadOnlyDictionary<string, string>? trial, CancellationToken ct)
     {
-        var model = await builder.BuildAsync(request.Kind, request.Year, request.CommunityCode, user, ct);
+        var model = await builder.BuildAsync(request.Kind, request.Year, request.CommunityCode, user, ct, request.AsOf);
         var period = new ReportPeriod(model.From, model.To, request.CommunityCode);
 
         var rendered = new List<ScriptObject>();
