@@ -23,6 +23,20 @@ public static class Proj
         return (double.Parse(fields[1], CultureInfo.InvariantCulture), double.Parse(fields[0], CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// EPSG:4490 lon/lat points as easting/northing in metres of the CGCS2000 Gauss–Krüger zone <paramref name="epsg"/>,
+    /// by one cs2cs run (it reads latitude first and writes northing first for these zones).
+    /// </summary>
+    public static List<(double X, double Y)> ToGaussKruger(int epsg, IReadOnlyList<(double Lon, double Lat)> points)
+    {
+        var input = string.Join('\n', points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Lat:R} {p.Lon:R}")));
+        var fields = Run("cs2cs", ["-f", "%.4f", "EPSG:4490", $"EPSG:{epsg}"], input);
+        var result = new List<(double X, double Y)>();
+        for (var i = 0; i + 1 < fields.Length && result.Count < points.Count; i += 3)
+            result.Add((double.Parse(fields[i + 1], CultureInfo.InvariantCulture), double.Parse(fields[i], CultureInfo.InvariantCulture)));
+        return result;
+    }
+
     private static string[] Run(string program, string[] arguments, string input)
     {
         var psi = new ProcessStartInfo(program, arguments) { RedirectStandardInput = true, RedirectStandardOutput = true };

@@ -8,7 +8,8 @@ public sealed record TourLegDto(Guid From, Guid To, double Metres, double Minute
 
 /// <summary>
 /// A planned tour: the stops in order, the legs, the walking distance (metres) and time (minutes), whether the order
-/// is exact, and the printable route map.
+/// is exact, the route walked along the roads (<c>route</c>: [lon, lat] points in EPSG:4490) and the printable route map
+/// (<c>printUrl</c>, a PDF; <c>printPngUrl</c> the same as PNG) from the print service, drawing that route and the numbered stops.
 /// </summary>
 public sealed record TourDto(IReadOnlyList<TourStopDto> Sites, IReadOnlyList<TourLegDto> Legs, double Metres, double Minutes, bool Exact, string MethodZh, string MethodEn,
-    double PaceMetresPerMinute, string RouteZh, string PrintUrl);
+    double PaceMetresPerMinute, string RouteZh, IReadOnlyList<double[]> Route, string PrintUrl, string PrintPngUrl);

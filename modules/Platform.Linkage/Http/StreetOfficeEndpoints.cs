@@ -65,12 +65,11 @@ internal static class StreetOfficeEndpoints
             if (problem is not null)
                 return problem.ToProblem();
             var route = string.Join("→", tour!.Sites.Select(s => s.Name));
-            // The printable map comes from the print service over its HTTP contract: the sites layer with the route as title.
-            var print = $"/api/maps/print?layers=linkage-demonstration-sites&format=pdf&title={Uri.EscapeDataString("竞进拉练参观动线")}&subtitle={Uri.EscapeDataString(Clip(route, 60))}";
             return Results.Ok(new TourDto(
                 tour.Sites.Select((s, i) => new TourStopDto(i + 1, s.Id, s.Name, [s.Lon, s.Lat], GuideOf(s))).ToList(),
                 tour.Legs.Select(l => new TourLegDto(l.From, l.To, l.Metres, l.Minutes)).ToList(),
-                tour.Metres, tour.Minutes, tour.Exact, tour.MethodZh, tour.MethodEn, TourPlanning.MetresPerMinute, route, print));
+                tour.Metres, tour.Minutes, tour.Exact, tour.MethodZh, tour.MethodEn, TourPlanning.MetresPerMinute, route,
+                tour.Route.Select(p => new[] { Math.Round(p.Lon, 6), Math.Round(p.Lat, 6) }).ToList(), TourPrint.Url(tour, "pdf"), TourPrint.Url(tour, "png")));
         }).WithRequestBody<TourBody>().Produces<TourDto>().WithName("LinkagePlanTour");
 
         staff.MapGet("/titles", async (int? year, IQuerySession session, CancellationToken ct) =>
@@ -103,8 +102,6 @@ internal static class StreetOfficeEndpoints
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
 
     private static GuideDto? GuideOf(DemonstrationSite s) => s.Guide is { } g ? new GuideDto(g.Name, g.Trained) : null;
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static Task<CommandResult> Missing(string field, string zh) => Task.FromResult(CommandResult.Refused(400, field, $"'{field}' is required.", $"缺少“{zh}”。"));
 
