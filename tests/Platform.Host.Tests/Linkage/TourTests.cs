@@ -11,43 +11,50 @@ namespace Platform.Host.Tests.Linkage;
 public sealed class TourTests(LinkageHost host)
 {
     /// <summary>
-    /// The six demo sites: every pairwise walking distance is asked of the API with two-stop tours (one leg, no ordering
-    /// involved), then the test tries all 5! orders from the first site itself and compares the best with the six-stop plan.
+    /// The six demo sites: the shortest road distance between every two of them is worked out independently
+    /// (<see cref="RoadDistanceReference"/>: the roads layer as GeoJSON from the OGC API, crossings and snapping in a
+    /// PROJ projection, every piece measured by PROJ's geod, Dijkstra), all 5! orders from the first site are tried, and
+    /// the planner's order, legs and total must be the shortest found so (within 3 m: the planner measures in the
+    /// Gauss–Krüger plane, whose scale here differs from the ellipsoid by about 1/10 000).
     /// </summary>
     [Fact]
-    public async Task SixStops_AreVisitedInTheOrderBruteForceFindsShortest()
+    public async Task SixStops_AreVisitedInTheOrderBruteForceFindsShortest_OverAnIndependentRoadNetwork()
     {
+        const double Tolerance = 3;
         var planner = await host.As("planner");
-        var sites = (await (await planner.GetAsync("/api/linkage/demonstration-sites?year=2026")).JsonAsync(HttpStatusCode.OK))
-            .EnumerateArray().Select(s => s.GetProperty("id").GetString()!).Take(6).ToList();
-        Assert.Equal(6, sites.Count);
-        var d = new double[6, 6];
+        var all = (await (await planner.GetAsync("/api/linkage/demonstration-sites?year=2026")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().Take(6).ToList();
+        Assert.Equal(6, all.Count);
+        var sites = all.Select(s => s.GetProperty("id").GetString()!).ToList();
+        var points = all.Select(s => (Lon: s.GetProperty("location")[0].GetDouble(), Lat: s.GetProperty("location")[1].GetDouble())).ToList();
+        var roads = await (await planner.GetAsync("/ogc/collections/base-roads/items?limit=10000")).JsonAsync(HttpStatusCode.OK);
+        Assert.True(roads.GetProperty("features").GetArrayLength() > 10);
+        var d = RoadDistanceReference.Build(roads, points).Matrix();
         for (var i = 0; i < 6; i++)
-            for (var j = i + 1; j < 6; j++)
-            {
-                var pair = await (await planner.PostAsJsonAsync("/api/linkage/tours", new { siteIds = new[] { sites[i], sites[j] } })).JsonAsync(HttpStatusCode.OK);
-                d[i, j] = d[j, i] = pair.GetProperty("metres").GetDouble();
-                Assert.True(d[i, j] > 0);
-            }
+            for (var j = 0; j < 6; j++)
+                Assert.True(i == j || (d[i, j] > 0 && double.IsFinite(d[i, j])), $"sites {i} and {j} are not connected by the roads");
 
-        var best = double.PositiveInfinity;
+        List<int>? best = null;
+        var shortest = double.PositiveInfinity;
         foreach (var order in Permutations([1, 2, 3, 4, 5]))
         {
-            var length = d[0, order[0]];
-            for (var k = 1; k < order.Count; k++)
-                length += d[order[k - 1], order[k]];
-            best = Math.Min(best, length);
+            var length = d[0, order[0]] + order.Zip(order.Skip(1), (a, b) => d[a, b]).Sum();
+            if (length < shortest)
+                (shortest, best) = (length, [0, .. order]);
         }
 
         var tour = await (await planner.PostAsJsonAsync("/api/linkage/tours", new { siteIds = sites })).JsonAsync(HttpStatusCode.OK);
         Assert.True(tour.GetProperty("exact").GetBoolean());
         var visited = tour.GetProperty("sites").EnumerateArray().Select(s => sites.IndexOf(s.GetProperty("id").GetString()!)).ToList();
-        Assert.Equal(0, visited[0]);
         Assert.Equal(6, visited.Distinct().Count());
         var walked = visited.Zip(visited.Skip(1), (a, b) => d[a, b]).Sum();
-        Assert.Equal(best, walked, 0.5);
-        Assert.Equal(best, tour.GetProperty("metres").GetDouble(), 0.5);
-        Assert.Equal(Math.Round(best / 75, 1), tour.GetProperty("minutes").GetDouble(), 0.15);
+        // The same order, unless another is as short within the tolerance (then either is an optimum).
+        Assert.True(visited.SequenceEqual(best!) || walked - shortest < Tolerance,
+            $"planned {string.Join(",", visited)} ({walked:0.0} m by the reference), shortest {string.Join(",", best!)} ({shortest:0.0} m)");
+        Assert.Equal(shortest, tour.GetProperty("metres").GetDouble(), Tolerance);
+        var legs = tour.GetProperty("legs").EnumerateArray().ToList();
+        for (var k = 0; k < legs.Count; k++)
+            Assert.Equal(d[visited[k], visited[k + 1]], legs[k].GetProperty("metres").GetDouble(), Tolerance);
+        Assert.Equal(shortest / 75, tour.GetProperty("minutes").GetDouble(), 0.15);
         Assert.StartsWith("/api/maps/print?", tour.GetProperty("printUrl").GetString());
         Assert.Contains("&route=", tour.GetProperty("printUrl").GetString());
     }
