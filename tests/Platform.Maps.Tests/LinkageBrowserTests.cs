@@ -6,7 +6,7 @@ using Platform.Maps.Tests.Support;
 
 namespace Platform.Maps.Tests;
 
-/// <summary>The linkage page (<c>/linkage.html</c>) in headless Chromium: a community worker moves a fund project through two stages.</summary>
+/// <summary>The linkage page (<c>/linkage.html</c>) in headless Chromium: a community worker registers a fund project and moves it through two stages.</summary>
 [Collection(MapsHostCollection.Name)]
 public sealed class LinkageBrowserTests(MapsHost host) : IAsyncLifetime
 {
@@ -34,15 +34,13 @@ public sealed class LinkageBrowserTests(MapsHost host) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AWorker_UploadsTheDocuments_AndMovesAProjectThroughTwoStages_SeeingTheRuleWhenItBlocks()
+    public async Task AWorker_RegistersAProject_UploadsTheDocuments_AndMovesItThroughTwoStages_SeeingTheRuleWhenItBlocks()
     {
         using var client = host.Process.CreateClient();
         var login = await (await client.PostAsJsonAsync("/api/auth/login", new { username = "worker", password = "demo" })).Content.ReadFromJsonAsync<JsonElement>();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
         var title = $"浏览器阶段测试{Guid.NewGuid():N}"[..15];
-        var created = await client.PostAsJsonAsync("/api/linkage/projects", new { title, year = 2026, fundType = "guarantee", category = "和谐邻里", amountWan = 8.5m, communityCode = "XL-XLH" });
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        async Task<int> CountAsync() => (await client.GetFromJsonAsync<JsonElement>($"/api/linkage/projects?q={Uri.EscapeDataString(title)}")).GetArrayLength();
 
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
@@ -53,6 +51,30 @@ public sealed class LinkageBrowserTests(MapsHost host) : IAsyncLifetime
         await page.FillAsync("#login-password", "demo");
         await page.Locator("#login button[type=submit]").ClickAsync();
         await page.WaitForFunctionAsync("() => document.body.dataset.ready === 'true'", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+
+        // Registration in the page: a fifth decimal of 万元, then another community, are refused next to their fields; nothing is written.
+        await page.Locator("#new-project summary").ClickAsync();
+        await page.FillAsync("#new-project-form [name=title]", title);
+        await page.SelectOptionAsync("#new-project-form [name=category]", "和谐邻里");
+        Assert.Equal("XL-XLH", await page.InputValueAsync("#new-project-form [name=communityCode]"));
+        await page.FillAsync("#new-project-form [name=amountWan]", "8.12345");
+        await page.Locator("#new-project-form button[type=submit]").ClickAsync();
+        await page.Locator("[data-for=amountWan]:not(:empty)").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Contains("四位小数", await page.Locator("[data-for=amountWan]").TextContentAsync());
+        await page.FillAsync("#new-project-form [name=amountWan]", "8.5");
+        var other = await page.EvalOnSelectorAsync<string>("#new-project-form [name=communityCode]", "s => [...s.options].map(o => o.value).find(v => v !== 'XL-XLH')");
+        await page.SelectOptionAsync("#new-project-form [name=communityCode]", other);
+        await page.Locator("#new-project-form button[type=submit]").ClickAsync();
+        await page.Locator("[data-for=communityCode]:not(:empty)").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Equal("", await page.Locator("[data-for=amountWan]").TextContentAsync());
+        Assert.Equal(0, await CountAsync());
+        await page.SelectOptionAsync("#new-project-form [name=communityCode]", "XL-XLH");
+        await page.Locator("#new-project-form button[type=submit]").ClickAsync();
+        await page.Locator("#new-project-form[data-created]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 10_000 });
+        var id = await page.GetAttributeAsync("#new-project-form", "data-created");
+        Assert.Equal(1, await CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "linkage-0-registered.png") });
+
         await page.Locator(".project", new PageLocatorOptions { HasTextString = title }).ClickAsync();
         await page.Locator("#current-stage[data-stage=none]").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
 
@@ -81,6 +103,8 @@ public sealed class LinkageBrowserTests(MapsHost host) : IAsyncLifetime
 
         var project = await client.GetFromJsonAsync<JsonElement>($"/api/linkage/projects/{id}");
         Assert.Equal("needs", project.GetProperty("stage").GetString());
+        Assert.Equal((title, 2026, "guarantee", "和谐邻里", 8.5m, "XL-XLH"), (project.GetProperty("title").GetString(), project.GetProperty("year").GetInt32(),
+            project.GetProperty("fundType").GetString(), project.GetProperty("category").GetString(), project.GetProperty("amountWan").GetDecimal(), project.GetProperty("communityCode").GetString()));
         Assert.Equal(new[] { "publicity", "needs_survey" }, project.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("kind").GetString()!).ToList());
         Assert.Empty(errors);
         await context.DisposeAsync();

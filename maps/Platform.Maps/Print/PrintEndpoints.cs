@@ -11,6 +11,9 @@ namespace Platform.Maps.Print;
 /// Layers of a preset that are not in the catalogue are skipped and named in the <c>X-Map-Skipped-Layers</c> header;
 /// features outside the page are counted in <c>X-Map-Off-Page</c>. <c>dpi</c> (72–300, default 150) sets a PNG's
 /// resolution, the paper size staying the same; SVG counts its view box in pixels of that dpi; PDF is vector, in points.
+/// <c>route=</c> and <c>stops=</c> (encoded polylines, <see cref="RouteOverlay"/>) draw a route with numbered stops over the
+/// layers. <c>X-Map-Frame</c> (left,top,right,bottom in page pixels) and <c>X-Map-Extent</c> (minX,minY,maxX,maxY in metres
+/// of the zone named by <c>X-Map-Crs</c>) say where the map lies on the page, so a reader can place a coordinate on it.
 /// </summary>
 internal static class PrintEndpoints
 {
@@ -68,6 +71,9 @@ internal static class PrintEndpoints
             return badTitle;
         if (PrintText.Check(q["subtitle"], "subtitle", "副标题", PrintText.MaxSubtitle) is { } badSubtitle)
             return badSubtitle;
+        var (route, badRoute) = RouteOverlay.Read(q);
+        if (badRoute is not null)
+            return badRoute;
         if (CjkFont.Instance is not { } font)
             return ProblemResults.Problem(503, "font",
                 $"No font with Chinese glyphs is installed, so the map's text would print as boxes. Install one: {CjkFont.InstallHint}.",
@@ -78,6 +84,7 @@ internal static class PrintEndpoints
         {
             Title = PrintText.Clean(q["title"]) ?? content.Title,
             Subtitle = PrintText.Clean(q["subtitle"]) ?? content.Subtitle,
+            Route = route,
         };
         var landscape = orientation == "landscape";
         if (content.Skipped.Count > 0)
@@ -114,5 +121,8 @@ internal static class PrintEndpoints
     {
         http.Response.Headers["X-Map-Crs"] = map.Zone.Code;
         http.Response.Headers["X-Map-Off-Page"] = map.OffPage.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        http.Response.Headers["X-Map-Frame"] = string.Join(',', new[] { map.Frame.Left, map.Frame.Top, map.Frame.Right, map.Frame.Bottom }.Select(v => v.ToString("R", c)));
+        http.Response.Headers["X-Map-Extent"] = string.Join(',', new[] { map.Extent.MinX, map.Extent.MinY, map.Extent.MaxX, map.Extent.MaxY }.Select(v => v.ToString("R", c)));
     }
 }

@@ -19,6 +19,9 @@ internal sealed record MapContent(
     public string Title { get; init; } = Preset.TitleZh;
 
     public string Subtitle { get; init; } = Preset.TitleEn;
+
+    /// <summary>A route drawn over the layers, framing the map; null for none.</summary>
+    public RouteOverlay? Route { get; init; }
 }
 
 /// <summary>
@@ -90,7 +93,7 @@ internal sealed class PrintedMapComposer(LayerReader reader, IJurisdictionLocato
             }
             projected.Add((layer, drawn));
         }
-        var extent = Extent(content, projected.SelectMany(p => p.Features.Select(f => f.G)), toZone);
+        var extent = content.Route is { } route ? RouteExtent(route, toZone) : Extent(content, projected.SelectMany(p => p.Features.Select(f => f.G)), toZone);
         var pad = 16 * scale;
         var s = (float)Math.Min((frame.Width - 2 * pad) / Math.Max(extent.Width, 1), (frame.Height - 2 * pad) / Math.Max(extent.Height, 1));
         var (cx, cy) = (extent.Centre.X, extent.Centre.Y);
@@ -115,6 +118,8 @@ internal sealed class PrintedMapComposer(LayerReader reader, IJurisdictionLocato
             }
         }
         DrawLabels(canvas, labels, frame, font, scale, ToPage);
+        if (content.Route is { } overlay)
+            DrawRoute(canvas, overlay, toZone, ToPage, font, scale);
         canvas.Unclip();
         canvas.Path([Corners(frame)], true, null, Ink, 1.2f * scale);
         canvas.End();
@@ -130,7 +135,36 @@ internal sealed class PrintedMapComposer(LayerReader reader, IJurisdictionLocato
             10 * scale, "#34495e", TextAnchor.Start);
         canvas.Text(margin, footerY + 15 * scale, $"说明：{content.Preset.NoteZh}。Note: {content.Preset.NoteEn}.　来源：社区发展治理平台 Source: Community Development Platform",
             9 * scale, "#5d6d7e", TextAnchor.Start);
-        return new PrintedMap(zone, offPage);
+        return new PrintedMap(zone, offPage, frame, visible);
+    }
+
+    /// <summary>The route's envelope with a margin of a fifth of its size (at least 150 m), so the stops are not at the frame's edge.</summary>
+    private static Envelope RouteExtent(RouteOverlay route, CrsTransformation toZone)
+    {
+        var extent = new Envelope();
+        foreach (var (lon, lat) in route.Line.Concat(route.Stops))
+            extent.ExpandToInclude(toZone.Transform(StorageCrs.Factory.CreatePoint(new Coordinate(lon, lat))).Coordinate);
+        extent.ExpandBy(Math.Max(150, Math.Max(extent.Width, extent.Height) * 0.2));
+        return extent;
+    }
+
+    /// <summary>The route as a haloed line in <see cref="RouteOverlay.Colour"/>, then each stop as a numbered disc.</summary>
+    private static void DrawRoute(IPageCanvas canvas, RouteOverlay route, CrsTransformation toZone, Func<Coordinate, SKPoint> toPage, CjkFont font, float scale)
+    {
+        SKPoint Page((double Lon, double Lat) p) => toPage(toZone.Transform(StorageCrs.Factory.CreatePoint(new Coordinate(p.Lon, p.Lat))).Coordinate);
+        canvas.Begin("route");
+        var line = route.Line.Select(Page).ToArray();
+        canvas.Path([line], false, null, "#ffffff", 7 * scale);
+        canvas.Path([line], false, null, RouteOverlay.Colour, 4 * scale);
+        for (var i = 0; i < route.Stops.Count; i++)
+        {
+            var c = Page(route.Stops[i]);
+            var number = (i + 1).ToString(CultureInfo.InvariantCulture);
+            canvas.Circle(c.X, c.Y, 9 * scale, RouteOverlay.Colour, "#ffffff", 2 * scale);
+            var (ascent, descent) = font.Extent(10 * scale, true);
+            canvas.Text(c.X, c.Y + ((ascent - descent) / 2), number, 10 * scale, "#ffffff", TextAnchor.Middle, bold: true);
+        }
+        canvas.End();
     }
 
     /// <summary>The zone of the street's territory; without one, of the features' median longitude (robust to strays).</summary>
@@ -248,4 +282,8 @@ internal sealed class PrintedMapComposer(LayerReader reader, IJurisdictionLocato
 }
 
 /// <summary>What a drawn page reports back: the zone it is projected in and how many features fell off it.</summary>
-internal sealed record PrintedMap(MetricZone Zone, int OffPage);
+/// <param name="Zone">The zone the map is projected in.</param>
+/// <param name="OffPage">Features left off the page.</param>
+/// <param name="Frame">The map frame on the page, in page pixels.</param>
+/// <param name="Extent">What the frame shows, in metres of <paramref name="Zone"/>.</param>
+internal sealed record PrintedMap(MetricZone Zone, int OffPage, SKRect Frame, Envelope Extent);

@@ -8,8 +8,12 @@ namespace Platform.Linkage.Demonstration;
 /// <summary>One leg of a planned tour, in metres and minutes along the road network.</summary>
 internal sealed record TourLeg(Guid From, Guid To, double Metres, double Minutes);
 
-/// <summary>A planned tour: the sites in the order visited, the legs, the totals and how the order was found.</summary>
-internal sealed record PlannedTour(IReadOnlyList<DemonstrationSite> Sites, IReadOnlyList<TourLeg> Legs, double Metres, double Minutes, bool Exact, string MethodZh, string MethodEn);
+/// <summary>
+/// A planned tour: the sites in the order visited, the legs, the totals, how the order was found, and the route
+/// walked (EPSG:4490 lon/lat: from each site to its road, along the roads, to the next site).
+/// </summary>
+internal sealed record PlannedTour(IReadOnlyList<DemonstrationSite> Sites, IReadOnlyList<TourLeg> Legs, double Metres, double Minutes, bool Exact, string MethodZh, string MethodEn,
+    IReadOnlyList<(double Lon, double Lat)> Route);
 
 /// <summary>
 /// Plans a walking tour through demonstration sites along the roads of the base geography (read through the SDK's
@@ -39,9 +43,10 @@ internal sealed class TourPlanning(IDocumentStore store, IRegisterReader registe
             return (null, new Rejection(409, "siteIds", $"{sites[far].Name} is more than {SnapMetres} m from any road.", $"“{sites[far].Name}”距道路超过 {SnapMetres} 米，无法规划步行路线。"));
         var n = sites.Count;
         var metres = new double[n, n];
+        var reaches = new NetworkReach[n];
         for (var i = 0; i < n; i++)
         {
-            var reach = network.From(snapped[i]!, double.MaxValue);
+            var reach = reaches[i] = network.From(snapped[i]!, double.MaxValue);
             for (var j = 0; j < n; j++)
                 metres[i, j] = i == j ? 0 : reach.To(snapped[j]!) ?? double.PositiveInfinity;
         }
@@ -49,6 +54,14 @@ internal sealed class TourPlanning(IDocumentStore store, IRegisterReader registe
         if (double.IsPositiveInfinity(order.Metres))
             return (null, new Rejection(409, "siteIds", "Some sites are not connected by the road network.", "部分点位之间没有道路相连，无法规划路线。"));
         var legs = order.Stops.Zip(order.Stops.Skip(1), (a, b) => new TourLeg(sites[a].Id, sites[b].Id, Math.Round(metres[a, b], 1), Math.Round(metres[a, b] / MetresPerMinute, 1))).ToList();
-        return (new PlannedTour(order.Stops.Select(i => sites[i]).ToList(), legs, Math.Round(order.Metres, 1), Math.Round(order.Metres / MetresPerMinute, 1), order.Exact, order.MethodZh, order.MethodEn), null);
+        var route = new List<(double Lon, double Lat)>();
+        foreach (var (a, b) in order.Stops.Zip(order.Stops.Skip(1)))
+        {
+            route.Add((sites[a].Lon, sites[a].Lat));
+            route.AddRange(reaches[a].PathTo(snapped[b]!)!.Coordinates.Select(c => (c.X, c.Y)));
+            route.Add((sites[b].Lon, sites[b].Lat));
+        }
+        return (new PlannedTour(order.Stops.Select(i => sites[i]).ToList(), legs, Math.Round(order.Metres, 1), Math.Round(order.Metres / MetresPerMinute, 1), order.Exact, order.MethodZh, order.MethodEn,
+            route), null);
     }
 }

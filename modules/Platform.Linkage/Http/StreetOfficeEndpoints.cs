@@ -35,23 +35,23 @@ internal static class StreetOfficeEndpoints
 
         staff.MapGet("/supervision-teams", async (int? year, IQuerySession session, CancellationToken ct) =>
             (await session.Query<SupervisionTeam>().ToListAsync(ct)).Where(t => year is null || t.Year == year)
-                .Select(t => new { t.Id, t.Year, t.Name, t.FormedOn, members = t.Members.Select(m => new { m.Name, m.Role, roleZh = SupervisionTeam.Roles[m.Role] }) }))
-            .WithName("LinkageSupervisionTeams");
+                .Select(t => new SupervisionTeamDto(t.Id, t.Year, t.Name, t.FormedOn, t.Members.Select(m => new TeamMemberDto(m.Name, m.Role, SupervisionTeam.Roles[m.Role])).ToList())).ToList())
+            .Produces<List<SupervisionTeamDto>>().WithName("LinkageSupervisionTeams");
         Create<TeamBody>(admin, "/supervision-teams", "LinkageFormTeam", "成立督导小组", (b, g, id, c) =>
             b.Year is null ? Missing("year", "年度") : g.GetGrain<ISupervisionTeamGrain>(id).FormAsync(new FormTeam(b.Year.Value, b.Name ?? "", b.Members ?? [], b.On ?? Today), c));
 
         staff.MapGet("/trainings", async (int? year, IQuerySession session, CancellationToken ct) =>
             (await session.Query<FundTraining>().ToListAsync(ct)).Where(t => year is null || t.Sessions.Any(s => s.On.Year == year))
                 .OrderBy(t => t.Sessions.Min(s => s.On))
-                .Select(t => new { t.Id, t.Topic, t.Sessions, t.Attendees, t.PersonTimes, t.CommunityCodes, t.CommunityNames }))
-            .WithName("LinkageTrainings");
+                .Select(t => new FundTrainingDto(t.Id, t.Topic, t.Sessions.Select(s => new TrainingSessionDto(s.On, s.Attendance)).ToList(), t.Attendees, t.PersonTimes, t.CommunityCodes, t.CommunityNames)).ToList())
+            .Produces<List<FundTrainingDto>>().WithName("LinkageTrainings");
         Create<TrainingBody>(admin, "/trainings", "LinkageRecordTraining", "登记资金业务培训", (b, g, id, c) =>
             g.GetGrain<IFundTrainingGrain>(id).RecordAsync(new RecordTraining(b.Topic ?? "", b.Sessions ?? [], b.Attendees ?? 0, b.CommunityCodes ?? []), c));
 
         staff.MapGet("/demonstration-sites", async (int? year, IQuerySession session, CancellationToken ct) =>
             (await session.Query<DemonstrationSite>().ToListAsync(ct)).Where(s => year is null || s.Year == year).OrderBy(s => s.Name, StringComparer.Ordinal)
-                .Select(s => new { s.Id, s.Name, s.Year, location = new[] { s.Lon, s.Lat }, s.Description, s.Guide, s.Materials }))
-            .WithName("LinkageDemonstrationSites");
+                .Select(s => new DemonstrationSiteDto(s.Id, s.Name, s.Year, [s.Lon, s.Lat], s.Description, GuideOf(s), s.Materials)).ToList())
+            .Produces<List<DemonstrationSiteDto>>().WithName("LinkageDemonstrationSites");
         Create<SiteBody>(staff.MapGroup("").RequireAuthorization(PlatformPolicies.EditCommunityData), "/demonstration-sites", "LinkageRegisterSite", "登记示范点位", (b, g, id, c) =>
             b.Location is not { Length: 2 } ? Missing("location", "位置 [经度, 纬度]")
             : b.Year is null ? Missing("year", "年度")
@@ -65,27 +65,18 @@ internal static class StreetOfficeEndpoints
             if (problem is not null)
                 return problem.ToProblem();
             var route = string.Join("→", tour!.Sites.Select(s => s.Name));
-            // The printable map comes from the print service over its HTTP contract: the sites layer with the route as title.
-            var print = $"/api/maps/print?layers=linkage-demonstration-sites&format=pdf&title={Uri.EscapeDataString("竞进拉练参观动线")}&subtitle={Uri.EscapeDataString(Clip(route, 60))}";
-            return Results.Ok(new
-            {
-                sites = tour.Sites.Select((s, i) => new { order = i + 1, s.Id, s.Name, location = new[] { s.Lon, s.Lat }, s.Guide }),
-                legs = tour.Legs,
-                metres = tour.Metres,
-                minutes = tour.Minutes,
-                exact = tour.Exact,
-                methodZh = tour.MethodZh,
-                methodEn = tour.MethodEn,
-                paceMetresPerMinute = TourPlanning.MetresPerMinute,
-                routeZh = route,
-                printUrl = print,
-            });
-        }).WithRequestBody<TourBody>().WithName("LinkagePlanTour");
+            return Results.Ok(new TourDto(
+                tour.Sites.Select((s, i) => new TourStopDto(i + 1, s.Id, s.Name, [s.Lon, s.Lat], GuideOf(s))).ToList(),
+                tour.Legs.Select(l => new TourLegDto(l.From, l.To, l.Metres, l.Minutes)).ToList(),
+                tour.Metres, tour.Minutes, tour.Exact, tour.MethodZh, tour.MethodEn, TourPlanning.MetresPerMinute, route,
+                tour.Route.Select(p => new[] { Math.Round(p.Lon, 6), Math.Round(p.Lat, 6) }).ToList(), TourPrint.Url(tour, "pdf"), TourPrint.Url(tour, "png")));
+        }).WithRequestBody<TourBody>().Produces<TourDto>().WithName("LinkagePlanTour");
 
         staff.MapGet("/titles", async (int? year, IQuerySession session, CancellationToken ct) =>
             (await session.Query<TitleApplication>().ToListAsync(ct)).Where(t => year is null || t.Year == year).OrderBy(t => t.AppliedOn)
-                .Select(t => new { t.Id, t.Title, t.ApplicantUnit, t.Year, t.AppliedOn, t.Stage, stageZh = TitleApplication.Stages.First(s => s.Code == t.Stage).Zh, t.Visits }))
-            .WithName("LinkageTitles");
+                .Select(t => new TitleApplicationDto(t.Id, t.Title, t.ApplicantUnit, t.Year, t.AppliedOn, t.Stage, TitleApplication.Stages.First(s => s.Code == t.Stage).Zh,
+                    t.Visits.Select(v => new TitleVisitDto(v.Stage, v.On, v.VisitingBody, v.Note)).ToList())).ToList())
+            .Produces<List<TitleApplicationDto>>().WithName("LinkageTitles");
         Create<TitleBody>(admin, "/titles", "LinkageApplyForTitle", "申报示范称号", (b, g, id, c) =>
             b.Year is null ? Missing("year", "年度") : g.GetGrain<ITitleApplicationGrain>(id).ApplyAsync(new ApplyForTitle(b.Title ?? "", b.ApplicantUnit ?? "", b.Year.Value, b.On ?? Today), c));
         admin.MapPost("/titles/{id:guid}/visits", async (Guid id, HttpContext http, IGrainFactory grains) =>
@@ -97,20 +88,20 @@ internal static class StreetOfficeEndpoints
                 return RequestBody.Missing("on", "日期");
             var result = await grains.GetGrain<ITitleApplicationGrain>(id).RecordVisitAsync(new RecordTitleVisit(body.Stage ?? "", body.On.Value, body.VisitingBody ?? "", body.Note),
                 http.User.ToCommandContext("双示范环节", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
-        }).WithRequestBody<VisitBody>().WithName("LinkageTitleVisit");
+            return result.Answer(id);
+        }).WithRequestBody<VisitBody>().ProducesWrite().WithName("LinkageTitleVisit");
 
         staff.MapGet("/situation-reports", async (int? year, IQuerySession session, CancellationToken ct) =>
             (await session.Query<SituationReport>().ToListAsync(ct)).Where(r => year is null || r.IssuedOn.Year == year).OrderBy(r => r.IssuedOn)
-                .Select(r => new { r.Id, r.Kind, r.Title, r.CommunityCode, r.CommunityName, r.IssuedOn }))
-            .WithName("LinkageSituationReports");
+                .Select(r => new SituationReportDto(r.Id, r.Kind, r.Title, r.CommunityCode, r.CommunityName, r.IssuedOn)).ToList())
+            .Produces<List<SituationReportDto>>().WithName("LinkageSituationReports");
         Create<ReportBody>(admin, "/situation-reports", "LinkageIssueSituationReport", "发布社区情况报告", (b, g, id, c) =>
             g.GetGrain<ISituationReportGrain>(id).IssueAsync(new IssueSituationReport(b.Kind ?? "", b.Title ?? "", b.CommunityCode, b.On ?? Today), c));
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    private static GuideDto? GuideOf(DemonstrationSite s) => s.Guide is { } g ? new GuideDto(g.Name, g.Trained) : null;
 
     private static Task<CommandResult> Missing(string field, string zh) => Task.FromResult(CommandResult.Refused(400, field, $"'{field}' is required.", $"缺少“{zh}”。"));
 
@@ -122,6 +113,6 @@ internal static class StreetOfficeEndpoints
                 return bad;
             var id = Guid.NewGuid();
             var result = await send(body!, grains, id, http.User.ToCommandContext(reason, http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/linkage{pattern}/{id}", new { id });
-        }).WithRequestBody<TBody>().WithName(name);
+            return result.AnswerCreated(id, $"/api/linkage{pattern}/{id}");
+        }).WithRequestBody<TBody>().ProducesWrite(StatusCodes.Status201Created).WithName(name);
 }

@@ -18,6 +18,11 @@ internal sealed class StoredDocument
 /// </summary>
 internal static class DocumentContent
 {
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>The media types a document may have, as a download declares them.</summary>
+    public static readonly string[] MediaTypes = ["application/pdf", Docx, "image/png", "image/jpeg"];
+
     public static string? Sniff(byte[] bytes)
     {
         static bool Starts(byte[] b, params byte[] magic) => b.Length >= magic.Length && b.AsSpan(0, magic.Length).SequenceEqual(magic);
@@ -28,7 +33,7 @@ internal static class DocumentContent
         if (Starts(bytes, 0xFF, 0xD8, 0xFF))
             return "image/jpeg";
         if (Starts(bytes, 0x50, 0x4B, 0x03, 0x04) && IsDocx(bytes))
-            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            return Docx;
         return null;
     }
 

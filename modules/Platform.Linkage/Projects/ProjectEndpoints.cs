@@ -31,12 +31,13 @@ internal static class ProjectEndpoints
     public static void MapProjectEndpoints(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api/linkage").RequireAuthorization(PlatformPolicies.Staff).WithTags("linkage");
-        staff.MapGet("/stages", () => ProjectStages.All.Select(s => new { s.Order, s.Code, s.NameZh, s.NameEn, s.Documents, s.RuleZh, s.RuleEn }))
-            .WithName("LinkageStages");
+        staff.MapGet("/stages", () => ProjectStages.All.Select(s => new StageDto(s.Order, s.Code, s.NameZh, s.NameEn,
+                s.Documents.Select(d => new RequiredDocumentDto(d.Kind, d.NameZh, d.NameEn)).ToList(), s.RuleZh, s.RuleEn)).ToList())
+            .Produces<List<StageDto>>().WithName("LinkageStages");
         staff.MapGet("/categories", async (IQuerySession session, CancellationToken ct) =>
                 (await session.Query<ProjectCategory>().Where(c => !c.Retired).ToListAsync(ct)).OrderBy(c => c.Order).ThenBy(c => c.Name, StringComparer.Ordinal)
-                    .Select(c => new { c.Id, c.Name, c.Order }))
-            .WithName("LinkageCategories");
+                    .Select(c => new CategoryDto(c.Id, c.Name, c.Order)).ToList())
+            .Produces<List<CategoryDto>>().WithName("LinkageCategories");
         staff.MapPost("/categories", async (HttpContext http, IGrainFactory grains) =>
         {
             var (body, bad) = await RequestBody.ReadAsync<CategoryBody>(http);
@@ -46,8 +47,8 @@ internal static class ProjectEndpoints
                 return RequestBody.Missing("name", "类别名称");
             var id = ProjectCategoryGrain.IdOf(body.Name);
             var result = await grains.GetGrain<IProjectCategoryGrain>(id).AddAsync(body.Name, body.Order ?? 100, http.User.ToCommandContext("增加项目类别", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/linkage/categories/{id}", new { id });
-        }).RequireAuthorization(PlatformPolicies.Administer).WithRequestBody<CategoryBody>().WithName("LinkageAddCategory");
+            return result.AnswerCreated(id, $"/api/linkage/categories/{id}");
+        }).RequireAuthorization(PlatformPolicies.Administer).WithRequestBody<CategoryBody>().ProducesWrite(StatusCodes.Status201Created).WithName("LinkageAddCategory");
 
         staff.MapGet("/projects", async (int? year, string? community, string? stage, string? q, IQuerySession session, CancellationToken ct) =>
         {
@@ -59,21 +60,22 @@ internal static class ProjectEndpoints
         staff.MapGet("/projects/{id:guid}", async (Guid id, IQuerySession session, CancellationToken ct) =>
                 await session.LoadAsync<FundProject>(id, ct) is { } p ? Results.Ok(FundProjectDto.Of(p)) : ProblemResults.Problem(404, "id", "No such fund project.", "找不到该资金项目。"))
             .Produces<FundProjectDto>().WithName("LinkageProject");
-        staff.MapGet("/projects/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<FundProject>(http, id)).WithName("LinkageProjectHistory");
+        staff.MapGet("/projects/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<FundProject>(http, id))
+            .Produces<List<HistoryEntry>>().WithName("LinkageProjectHistory");
         staff.MapGet("/projects/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, IQuerySession session, CancellationToken ct) =>
                 await session.LoadAsync<StoredDocument>(documentId, ct) is { } d && d.ProjectId == id
                     ? Results.File(d.Bytes, d.ContentType, d.FileName)
                     : ProblemResults.Problem(404, "documentId", "No such document.", "找不到该材料。"))
-            .WithName("LinkageProjectDocument");
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), DocumentContent.MediaTypes[0], DocumentContent.MediaTypes[1..]).WithName("LinkageProjectDocument");
         staff.MapGet("/board", async (int? year, IQuerySession session, CancellationToken ct) =>
         {
             var all = (await session.Query<FundProject>().ToListAsync(ct)).Where(p => year is null || p.Year == year).Select(FundProjectDto.Of).ToList();
             var stages = new List<(string? Code, string Zh)> { (null, "未启动") };
             stages.AddRange(ProjectStages.All.Select(s => ((string?)s.Code, s.NameZh)));
-            var columns = stages.Select(c => new { stage = c.Code ?? "none", stageZh = c.Zh, projects = all.Where(p => p.Stage == c.Code).OrderBy(p => p.Title, StringComparer.Ordinal).ToList() });
-            var bySupervision = all.GroupBy(p => p.SupervisionStatus).Select(g => new { status = g.Key, statusZh = g.First().SupervisionStatusZh, count = g.Count() });
-            return Results.Ok(new { year, columns, bySupervision });
-        }).WithName("LinkageBoard");
+            var columns = stages.Select(c => new BoardColumnDto(c.Code ?? "none", c.Zh, all.Where(p => p.Stage == c.Code).OrderBy(p => p.Title, StringComparer.Ordinal).ToList())).ToList();
+            var bySupervision = all.GroupBy(p => p.SupervisionStatus).Select(g => new SupervisionCountDto(g.Key, g.First().SupervisionStatusZh, g.Count())).ToList();
+            return Results.Ok(new BoardDto(year, columns, bySupervision));
+        }).Produces<BoardDto>().WithName("LinkageBoard");
 
         var edit = staff.MapGroup("").RequireAuthorization(PlatformPolicies.EditCommunityData);
         edit.MapPost("/projects", async (HttpContext http, IGrainFactory grains) =>
@@ -93,11 +95,11 @@ internal static class ProjectEndpoints
             var result = await grains.GetGrain<IFundProjectGrain>(id).RegisterAsync(
                 new RegisterFundProject(body.Title, body.Year.Value, body.FundType ?? FundTypes.Guarantee, body.Category ?? "", body.AmountWan.Value, body.CommunityCode, body.PartnerId),
                 http.User.ToCommandContext("登记资金项目", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/linkage/projects/{id}", new { id });
-        }).WithRequestBody<CreateBody>().WithName("LinkageRegisterProject");
+            return result.AnswerCreated(id, $"/api/linkage/projects/{id}");
+        }).WithRequestBody<CreateBody>().ProducesWrite(StatusCodes.Status201Created).WithName("LinkageRegisterProject");
 
         // The endpoint checks the form itself (400 naming the field), so no Accepts constraint answers 415 before the role check.
-        edit.MapPost("/projects/{id:guid}/documents", UploadAsync).WithName("LinkageUploadDocument");
+        edit.MapPost("/projects/{id:guid}/documents", UploadAsync).Produces<UploadedDocumentDto>(StatusCodes.Status201Created).WithName("LinkageUploadDocument");
 
         Command<MeetingBody>(edit, "/projects/{id:guid}/meeting", "登记议决会议", "LinkageMeeting", (b, g, c) =>
             b.HeldOn is null ? Task.FromResult(Missing("heldOn", "会议日期"))
@@ -148,8 +150,8 @@ internal static class ProjectEndpoints
             var id = Guid.NewGuid();
             var result = await grains.GetGrain<ILaunchConferenceGrain>(id).HoldAsync(
                 new HoldLaunchConference(body.Name ?? "", body.Year.Value, body.On ?? Today, body.ProjectIds ?? []), http.User.ToCommandContext("项目发布会", http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/linkage/conferences/{id}", new { id });
-        }).WithRequestBody<ConferenceBody>().WithName("LinkageHoldConference");
+            return result.AnswerCreated(id, $"/api/linkage/conferences/{id}");
+        }).WithRequestBody<ConferenceBody>().ProducesWrite(StatusCodes.Status201Created).WithName("LinkageHoldConference");
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
@@ -164,8 +166,8 @@ internal static class ProjectEndpoints
             if (bad is not null)
                 return bad;
             var result = await send(body!, grains.GetGrain<IFundProjectGrain>(id), http.User.ToCommandContext(reason, http.TraceIdentifier));
-            return result.Rejection is { } r ? r.ToProblem() : Results.Ok(new { id, version = result.Version });
-        }).WithRequestBody<TBody>().WithName(name);
+            return result.Answer(id);
+        }).WithRequestBody<TBody>().ProducesWrite().WithName(name);
 
     /// <summary>
     /// A document for a stage: multipart form with <c>stage</c>, <c>kind</c> and one <c>file</c>. Its type is judged
@@ -222,6 +224,6 @@ internal static class ProjectEndpoints
             await session.SaveChangesAsync(CancellationToken.None);
             return r.ToProblem();
         }
-        return Results.Created($"/api/linkage/projects/{id}/documents/{documentId}", new { id = documentId, contentType, bytes = bytes.LongLength });
+        return Results.Created($"/api/linkage/projects/{id}/documents/{documentId}", new UploadedDocumentDto(documentId, contentType, bytes.LongLength, result.Version));
     }
 }

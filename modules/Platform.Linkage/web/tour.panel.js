@@ -1,7 +1,7 @@
 // The demonstration tour planner (竞进拉练参观动线), a core module's web panel (SDK WebPanel): tick the sites, the first
 // ticked is the start; the platform orders them along the road network (exact up to 10 stops) and answers walking
-// distance and time. The order is drawn on the map as numbered stops joined in order; the printable map comes from
-// the print service.
+// distance and time. The route is drawn on the map along the roads with numbered stops; the printable map (PDF or
+// PNG) comes from the print service, drawing the same route and stops.
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import Feature from 'ol/Feature';
@@ -13,12 +13,12 @@ import { Style, Stroke, Circle, Fill, Text } from 'ol/style';
 export const strings = {
   zh: {
     hint: '勾选示范点位，第一个勾选的为起点', plan: '规划动线', signIn: '请以工作人员身份登录后使用', total: (m, min) => `全程约 ${(m / 1000).toFixed(2)} 公里，步行约 ${Math.round(min)} 分钟`,
-    print: '打印路线图（PDF）', leg: (m, min) => `${Math.round(m)} 米 · ${Math.round(min)} 分钟`, drawn: '图上为各站顺序连线示意，距离沿路网计算',
+    print: '打印路线图（PDF）', printPng: '图片（PNG）', leg: (m, min) => `${Math.round(m)} 米 · ${Math.round(min)} 分钟`, drawn: '路线沿路网绘制',
     guide: g => (g ? `讲解员${g.trained ? '（已培训）' : '（未培训）'}` : '未配讲解员'),
   },
   en: {
     hint: 'Tick the sites; the first ticked is the start', plan: 'Plan the route', signIn: 'Sign in as staff to plan tours', total: (m, min) => `About ${(m / 1000).toFixed(2)} km, ${Math.round(min)} min on foot`,
-    print: 'Print the route map (PDF)', leg: (m, min) => `${Math.round(m)} m · ${Math.round(min)} min`, drawn: 'Stops are joined in order on the map; distances are along the roads',
+    print: 'Print the route map (PDF)', printPng: 'image (PNG)', leg: (m, min) => `${Math.round(m)} m · ${Math.round(min)} min`, drawn: 'the route is drawn along the roads',
     guide: g => (g ? `guide${g.trained ? ' (trained)' : ' (not trained)'}` : 'no guide'),
   },
 };
@@ -29,8 +29,8 @@ export default function tourPanel(panel) {
   const layer = new VectorLayer({
     source, zIndex: 900,
     style: f => new Style({
-      stroke: new Stroke({ color: '#c0392b', width: 3, lineDash: [8, 6] }),
-      image: new Circle({ radius: 10, fill: new Fill({ color: '#c0392b' }), stroke: new Stroke({ color: '#fff', width: 2 }) }),
+      stroke: new Stroke({ color: '#e6007e', width: 4 }),
+      image: new Circle({ radius: 10, fill: new Fill({ color: '#e6007e' }), stroke: new Stroke({ color: '#fff', width: 2 }) }),
       text: f.get('order') ? new Text({ text: String(f.get('order')), fill: new Fill({ color: '#fff' }), font: 'bold 12px sans-serif' }) : undefined,
     }),
   });
@@ -63,7 +63,7 @@ export default function tourPanel(panel) {
     tour = body;
     const { t } = panel;
     source.clear();
-    source.addFeature(new Feature(new LineString(tour.sites.map(s => fromLonLat(s.location)))));
+    source.addFeature(new Feature(new LineString(tour.route.map(p => fromLonLat(p)))));
     for (const s of tour.sites) source.addFeature(new Feature({ geometry: new Point(fromLonLat(s.location)), order: s.order }));
     const ol = document.createElement('ol');
     tour.sites.forEach((s, i) => {
@@ -81,7 +81,11 @@ export default function tourPanel(panel) {
     print.href = tour.printUrl;
     print.target = '_blank';
     print.textContent = t('print');
-    result.replaceChildren(ol, total, method, print);
+    const png = document.createElement('a');
+    png.href = tour.printPngUrl;
+    png.target = '_blank';
+    png.textContent = t('printPng');
+    result.replaceChildren(ol, total, method, print, ' · ', png);
     panel.focus(...tour.sites[0].location);
   }
 

@@ -201,28 +201,32 @@ public sealed class WalkingNetwork
 
         var budget = limitMetres - origin.AccessMetres;
         var settled = new Dictionary<int, double>();
-        var queue = new PriorityQueue<int, double>();
+        // The node each settled node was reached from (-1: straight from the origin's snap point), for PathTo.
+        var previous = new Dictionary<int, int>();
+        var queue = new PriorityQueue<(int Node, int From), double>();
         var (a, b, metres) = _edges[origin.Edge];
-        queue.Enqueue(a, origin.AlongMetres);
-        queue.Enqueue(b, metres - origin.AlongMetres);
-        while (queue.TryDequeue(out var node, out var distance))
+        queue.Enqueue((a, -1), origin.AlongMetres);
+        queue.Enqueue((b, -1), metres - origin.AlongMetres);
+        while (queue.TryDequeue(out var item, out var distance))
         {
+            var node = item.Node;
             if (distance > budget || settled.ContainsKey(node))
             {
                 continue;
             }
 
             settled[node] = distance;
+            previous[node] = item.From;
             foreach (var (to, length) in _adjacency[node])
             {
                 if (!settled.ContainsKey(to) && distance + length <= budget)
                 {
-                    queue.Enqueue(to, distance + length);
+                    queue.Enqueue((to, node), distance + length);
                 }
             }
         }
 
-        return new NetworkReach(this, origin, limitMetres, settled);
+        return new NetworkReach(this, origin, limitMetres, settled, previous);
     }
 
     /// <summary>The network's edges as lines in EPSG:4490, for drawing; empty for an empty network.</summary>
@@ -232,6 +236,20 @@ public sealed class WalkingNetwork
             : _edges.Select(e => (LineString)_projection.Unproject(StorageCrs.Factory.CreateLineString([_nodes[e.A], _nodes[e.B]]))).ToList();
 
     internal double EdgeMetres(int edge) => _edges[edge].Metres;
+
+    internal Coordinate NodeAt(int node) => _nodes[node];
+
+    /// <summary>The snap point of <paramref name="location"/> in the zone.</summary>
+    internal Coordinate PointOf(NetworkLocation location)
+    {
+        var (a, b, metres) = _edges[location.Edge];
+        var f = metres > 0 ? location.AlongMetres / metres : 0;
+        return new Coordinate(_nodes[a].X + ((_nodes[b].X - _nodes[a].X) * f), _nodes[a].Y + ((_nodes[b].Y - _nodes[a].Y) * f));
+    }
+
+    /// <summary>Points of the zone back to EPSG:4490 lon/lat.</summary>
+    internal LineString Unproject(IReadOnlyList<Coordinate> zone) =>
+        (LineString)_projection!.Unproject(StorageCrs.Factory.CreateLineString(zone.Select(c => c.Copy()).ToArray()));
 
     internal (int A, int B) EdgeEnds(int edge) => (_edges[edge].A, _edges[edge].B);
 
@@ -311,13 +329,15 @@ public sealed class NetworkReach
     private readonly WalkingNetwork _network;
     private readonly NetworkLocation _origin;
     private readonly IReadOnlyDictionary<int, double> _settled;
+    private readonly IReadOnlyDictionary<int, int> _previous;
 
-    internal NetworkReach(WalkingNetwork network, NetworkLocation origin, double limitMetres, IReadOnlyDictionary<int, double> settled)
+    internal NetworkReach(WalkingNetwork network, NetworkLocation origin, double limitMetres, IReadOnlyDictionary<int, double> settled, IReadOnlyDictionary<int, int> previous)
     {
         _network = network;
         _origin = origin;
         LimitMetres = limitMetres;
         _settled = settled;
+        _previous = previous;
     }
 
     /// <summary>The search limit in metres.</summary>
@@ -349,5 +369,40 @@ public sealed class NetworkReach
 
         var total = _origin.AccessMetres + best + target.AccessMetres;
         return total <= LimitMetres ? total : null;
+    }
+
+    /// <summary>
+    /// The shortest walk along the network from the origin's snap point to <paramref name="target"/>'s, as a line in
+    /// EPSG:4490 (the access legs left out: the caller knows the points it snapped); null when <see cref="To"/> is null.
+    /// Its length in the network's zone is <see cref="To"/> less both access legs.
+    /// </summary>
+    public LineString? PathTo(NetworkLocation target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (To(target) is null)
+        {
+            return null;
+        }
+
+        var start = _network.PointOf(_origin);
+        var end = _network.PointOf(target);
+        var direct = target.Edge == _origin.Edge ? Math.Abs(target.AlongMetres - _origin.AlongMetres) : double.PositiveInfinity;
+        var (a, b) = _network.EdgeEnds(target.Edge);
+        var viaA = _settled.TryGetValue(a, out var da) ? da + target.AlongMetres : double.PositiveInfinity;
+        var viaB = _settled.TryGetValue(b, out var db) ? db + _network.EdgeMetres(target.Edge) - target.AlongMetres : double.PositiveInfinity;
+        if (direct <= viaA && direct <= viaB)
+        {
+            return _network.Unproject([start, end]);
+        }
+
+        var points = new List<Coordinate> { end };
+        for (var node = viaA <= viaB ? a : b; node >= 0; node = _previous[node])
+        {
+            points.Add(_network.NodeAt(node));
+        }
+
+        points.Add(start);
+        points.Reverse();
+        return _network.Unproject(points);
     }
 }

@@ -44,6 +44,31 @@ public sealed class WalkingNetworkTests
     }
 
     [Fact]
+    public void PathTo_AroundTheCorner_RunsFromSnapPointThroughTheCrossingToSnapPoint()
+    {
+        // P snaps to H at (100, 0), Q to V at (500, 400): the walk is (100, 0) → (500, 0) → (500, 400), 800 m.
+        var path = Network.From(Snap(100, 50), 1000).PathTo(Snap(520, 400))!;
+        var zone = Proj.Transform("EPSG:4490", "EPSG:4544", path.Coordinates.Select(c => (c.X, c.Y)).ToList()).Select(p => (p.X - X0, p.Y - Y0)).ToList();
+
+        Assert.Equal(3, zone.Count);
+        foreach (var (actual, expected) in zone.Zip(new[] { (100.0, 0.0), (500.0, 0.0), (500.0, 400.0) }))
+        {
+            Assert.Equal(expected.Item1, actual.Item1, 1e-3);
+            Assert.Equal(expected.Item2, actual.Item2, 1e-3);
+        }
+    }
+
+    [Fact]
+    public void PathTo_AlongOnePiece_IsTheStraightPiece_AndNullWhereNotReached()
+    {
+        var reach = Network.From(Snap(100, 50), 1000);
+        var zone = Proj.Transform("EPSG:4490", "EPSG:4544", reach.PathTo(Snap(300, -10))!.Coordinates.Select(c => (c.X, c.Y)).ToList());
+
+        Assert.Equal([100.0, 300.0], zone.Select(p => Math.Round(p.X - X0, 3)));
+        Assert.Null(reach.PathTo(Snap(100, 310)));
+    }
+
+    [Fact]
     public void Walk_BeyondTheLimit_IsNotReached()
     {
         var p = Snap(100, 50);

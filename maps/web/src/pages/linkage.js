@@ -16,6 +16,8 @@ const strings = {
     status: '状态', fields: '服务领域', community: '社区', contacts: '联系人', level: '证书等级', skills: '技能', organisation: '所属组织',
     available: '可服务', yes: '是', no: '否', saved: '已保存', refused: '未通过', supervision: '督导状态', fileTypes: 'PDF、DOCX、PNG、JPEG，单个不超过10MB',
     guarantee: '保障资金', incentive: '激励资金', progress: '实施进度',
+    newProject: '登记新项目', projectTitle: '项目名称', fundType: '资金类型', category: '项目类别', amountWan: '金额（万元，最多四位小数）',
+    partner: '合作社会组织', noPartner: '（无）', register: '登记', registered: '项目已登记',
   },
   en: {
     map: '← Map', title: 'Three-society linkage and community funds', user: 'User', password: 'Password', signIn: 'Sign in', signOut: 'Sign out',
@@ -30,6 +32,8 @@ const strings = {
     workers: 'Social workers', name: 'Name', status: 'Status', fields: 'Fields', community: 'Community', contacts: 'Contacts', level: 'Level',
     skills: 'Skills', organisation: 'Organisation', available: 'Available', yes: 'yes', no: 'no', saved: 'Saved', refused: 'Refused',
     supervision: 'Supervision', fileTypes: 'PDF, DOCX, PNG, JPEG, at most 10 MB each', guarantee: 'Guarantee fund', incentive: 'Incentive fund', progress: 'Progress',
+    newProject: 'Register a project', projectTitle: 'Title', fundType: 'Fund', category: 'Category', amountWan: 'Amount (10k yuan, at most 4 decimals)',
+    partner: 'Partner organisation', noPartner: '(none)', register: 'Register', registered: 'Project registered',
   },
 };
 const LEVELS = { assistant: ['助理社会工作师', 'Assistant social worker'], intermediate: ['社会工作师', 'Social worker'], senior: ['高级社会工作师', 'Senior social worker'] };
@@ -181,6 +185,58 @@ async function openProject(id) {
   if (!$('project').open) $('project').showModal();
 }
 
+// The registration form: the category, community and partner lists come from the platform; a refusal is shown next
+// to the field its problem+json names (the whole form's status otherwise).
+async function fillRegistration() {
+  const f = $('new-project-form');
+  if (!f.elements.year.value) f.elements.year.value = $('year').value;
+  const [categories, communities, villages, organisations] = await Promise.all([
+    call('/api/linkage/categories'),
+    call('/api/jurisdiction/units?level=community'),
+    call('/api/jurisdiction/units?level=village'),
+    call('/api/linkage/organisations').catch(() => []),
+  ]);
+  f.elements.category.replaceChildren(...categories.map(c => el('option', { value: c.name, textContent: c.name })));
+  const units = [...communities.features, ...villages.features].map(u => u.properties);
+  f.elements.communityCode.replaceChildren(...units.map(u => el('option', { value: u.code, textContent: u.name, selected: u.code === me.community })));
+  f.elements.partnerId.replaceChildren(el('option', { value: '', textContent: t('noPartner') }),
+    ...organisations.map(o => el('option', { value: o.id, textContent: o.name })));
+}
+
+async function register(e) {
+  e.preventDefault();
+  const f = $('new-project-form');
+  for (const span of f.querySelectorAll('.field-problem')) span.textContent = '';
+  const amount = f.elements.amountWan.value.trim();
+  const body = {
+    title: f.elements.title.value.trim() || null,
+    year: f.elements.year.value ? Number(f.elements.year.value) : null,
+    fundType: f.elements.fundType.value,
+    category: f.elements.category.value || null,
+    // The amount goes as the number typed, so that a fifth decimal reaches the server's rule rather than being rounded here.
+    amountWan: amount === '' ? null : Number(amount),
+    communityCode: f.elements.communityCode.value || null,
+    partnerId: f.elements.partnerId.value || null,
+  };
+  if (amount !== '' && !Number.isFinite(body.amountWan)) {
+    f.querySelector('[data-for=amountWan]').textContent = lang === 'zh' ? '金额须为数字。' : 'The amount must be a number.';
+    return;
+  }
+  try {
+    const created = await post('/api/linkage/projects', body);
+    f.reset();
+    f.elements.year.value = $('year').value;
+    f.dataset.created = created.id;
+    status(t('registered'));
+    await renderBoard();
+    await fillRegistration();
+  } catch (error) {
+    const span = error.field && f.querySelector(`[data-for="${error.field}"]`);
+    if (span) span.textContent = error.message;
+    status(error.message, true);
+  }
+}
+
 async function renderPools(e) {
   e?.preventDefault();
   if (!me) return;
@@ -224,6 +280,7 @@ async function start() {
   };
   $('year').onchange = renderBoard;
   $('pool-search').onsubmit = renderPools;
+  $('new-project-form').onsubmit = register;
   await load();
 }
 
@@ -233,6 +290,7 @@ async function load() {
   stages = await call('/api/linkage/stages');
   team = (await call(`/api/linkage/supervision-teams?year=${encodeURIComponent($('year').value)}`).catch(() => []))[0] ?? null;
   await renderBoard();
+  await fillRegistration();
   document.body.dataset.ready = 'true';
 }
 
