@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Maps;
 using Platform.Abstractions.Plugins;
 using Platform.Abstractions.Reports;
@@ -37,6 +38,7 @@ public sealed class VitalityPlugin : IScenarioPlugin
         services.AddSingleton<IMapLayer, ActivityLayer>();
         services.AddSingleton<IMapLayer, VenueLayer>();
         services.AddSingleton<IReportSection, VitalityReportSection>();
+        services.AddSingleton<IReportSection, VitalityFiguresSection>();
     }
 
     public void ConfigureEventStore(StoreOptions options)
@@ -74,6 +76,7 @@ public sealed class VitalityPlugin : IScenarioPlugin
     public async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         if (_demo)
-            await VitalityDemo.SeedAsync(services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<IDocumentStore>(), cancellationToken);
+            await VitalityDemo.SeedAsync(services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<IDocumentStore>(),
+                services.GetRequiredService<IJurisdictionLocator>(), cancellationToken);
     }
 }
