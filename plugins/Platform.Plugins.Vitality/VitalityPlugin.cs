@@ -7,6 +7,7 @@ using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Maps;
 using Platform.Abstractions.Plugins;
 using Platform.Abstractions.Reports;
+using Platform.Abstractions.Web;
 using Platform.Plugins.Vitality;
 using Platform.Plugins.Vitality.Activities;
 using Platform.Plugins.Vitality.Demo;
@@ -37,6 +38,8 @@ public sealed class VitalityPlugin : IScenarioPlugin
         _demo = configuration.GetValue("Platform:Demo", true);
         services.AddSingleton<IMapLayer, ActivityLayer>();
         services.AddSingleton<IMapLayer, VenueLayer>();
+        services.AddSingleton(new WebMenuEntry("activities", "社区活动报名", "Community activities", "/activities.html", 70));
+        services.AddSingleton(new WebMenuEntry("calendar", "活动日历与场地预约", "Calendar and venue booking", "/calendar.html", 71));
         services.AddSingleton<IReportSection, VitalityReportSection>();
         services.AddSingleton<IReportSection, VitalityFiguresSection>();
     }
