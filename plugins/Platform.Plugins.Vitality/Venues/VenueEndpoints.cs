@@ -177,6 +177,8 @@ internal static class VenueEndpoints
             return ProblemResults.Problem(400, "end", "The booking ends before it starts.", "结束时间不晚于开始时间。");
         if (start < DateTimeOffset.UtcNow.AddMinutes(-5))
             return ProblemResults.Problem(400, "start", "The booking starts in the past.", "预约开始时间已过。");
+        if (start > DateTimeOffset.UtcNow.AddYears(2))
+            return ProblemResults.Problem(400, "start", "Bookings are taken up to two years ahead.", "最多可预约两年以内的时间。");
         if (string.IsNullOrWhiteSpace(r.Purpose))
             return RequestBody.Missing("purpose", "用途");
         if (r.Purpose.Trim().Length > MaxTextLength)
