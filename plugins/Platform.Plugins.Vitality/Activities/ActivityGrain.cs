@@ -57,5 +57,31 @@ internal sealed class ActivityGrain(EventWriter writer) : Grain, IActivityGrain
             : a.CheckedIn.Contains(person) ? Outcome.Refuse(409, "person", "Already checked in.", "已签到。")
             : Outcome.Append(new ResidentCheckedIn(person, DateTimeOffset.UtcNow, byStaff)), WriteAccess.Participation);
 
+    public Task<CommandResult> RecordAttendanceAsync(IReadOnlyList<string> signUps, IReadOnlyList<string> checkIns, CommandContext context) =>
+        writer.WriteAsync<ActivityView>(this.GetPrimaryKey(), context, a =>
+        {
+            if (a is not { Scheduled: true })
+                return NotScheduled;
+            var confirmed = new List<string>(a.Confirmed);
+            var waiting = new List<string>(a.Waiting);
+            var events = new List<object>();
+            foreach (var person in signUps)
+            {
+                if (confirmed.Contains(person) || waiting.Contains(person))
+                    return Outcome.Refuse(409, "person", $"{person} is already signed up.", "重复报名。");
+                var full = confirmed.Count >= a.Capacity;
+                (full ? waiting : confirmed).Add(person);
+                events.Add(new ResidentSignedUp(person, full));
+            }
+            var came = new HashSet<string>(a.CheckedIn);
+            foreach (var person in checkIns)
+            {
+                if (!confirmed.Contains(person) || !came.Add(person))
+                    return Outcome.Refuse(409, "person", $"{person} holds no place or checked in already.", "未获得名额或已签到。");
+                events.Add(new ResidentCheckedIn(person, a.End ?? DateTimeOffset.UtcNow, true));
+            }
+            return Outcome.Append(events);
+        });
+
     private static Outcome NotScheduled => Outcome.Refuse(404, "id", "No scheduled activity has this id.", "找不到该预约活动。");
 }

@@ -23,6 +23,12 @@ public interface IActivityGrain : IGrainWithGuidKey
     /// <paramref name="token"/>; staff recording at the door give none (<paramref name="byStaff"/>).
     /// </summary>
     Task<CommandResult> CheckInAsync(string person, string? token, bool byStaff, CommandContext context);
+
+    /// <summary>
+    /// Records, in one write, what a register kept on paper shows: <paramref name="signUps"/> in the order they came (places
+    /// first, then the waiting list) and the staff-recorded <paramref name="checkIns"/>, under the same rules one by one.
+    /// </summary>
+    Task<CommandResult> RecordAttendanceAsync(IReadOnlyList<string> signUps, IReadOnlyList<string> checkIns, CommandContext context);
 }
 
 /// <summary>Record an activity that was held (validated by the endpoint).</summary>

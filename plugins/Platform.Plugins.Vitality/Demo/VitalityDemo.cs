@@ -122,10 +122,8 @@ internal static class VitalityDemo
             await Must(activity.ScheduleAsync(new ScheduleActivity(s.Title, s.Group < 0 ? null : groupIds[s.Group], series.NameZh, venueIds[s.Venue], booking,
                 v.Kind, v.Name, v.Lon, v.Lat, start, start.AddMinutes(s.Minutes), ShanghaiTime.DateOf(start), s.Capacity), system));
             // Demo residents are numbered accounts (示意), not people.
-            for (var i = 1; i <= s.SignUps; i++)
-                await Must(activity.SignUpAsync($"demo-resident-{i:000}", system));
-            for (var i = 1; i <= s.CheckIns; i++)
-                await Must(activity.CheckInAsync($"demo-resident-{i:000}", null, byStaff: true, system));
+            await Must(activity.RecordAttendanceAsync(Enumerable.Range(1, s.SignUps).Select(i => $"demo-resident-{i:000}").ToList(),
+                Enumerable.Range(1, s.CheckIns).Select(i => $"demo-resident-{i:000}").ToList(), system));
         }
         // A weekly series of bookings: the dance team's rehearsals in the fitness room, each week at the same time.
         var rehearsal = ShanghaiTime.At(today.AddDays(2), new TimeOnly(18, 30));
