@@ -23,6 +23,9 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -e /usr/lib/python3/dist-packages/qgis ] || need+=(python3-qgis)
 # Complaint photos must lose their GPS position: the governance tests read the stored photo back with exiftool.
 command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
+# The vitality scene's calendar feed is parsed by an independent RFC 5545 parser, its check-in QR codes read by zbarimg.
+[ -e /usr/lib/python3/dist-packages/icalendar ] || need+=(python3-icalendar)
+command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   sudo_cmd=()

@@ -119,8 +119,8 @@ public sealed partial class AnnualSummaryTests(PlatformFixture fixture) : IClass
             Assert.Contains($"【待补：{label}】", body);
             Assert.Matches($@"\| \d+ \| {Regex.Escape(label)} \| [^|]+ \| \d+ \|", listed);
         }
-        // Complaints, inspections, training (governance) and the funds (linkage) have records now: computed, never marked missing.
-        foreach (var label in new[] { "小区投诉件次", "投诉处置回复率", "日常管理检查次数", "物业服务培训次数", "发布项目资金总额（万元）" })
+        // Complaints, inspections, training (governance), the funds (linkage) and the self-organisations (vitality) have records now: computed, never marked missing.
+        foreach (var label in new[] { "小区投诉件次", "投诉处置回复率", "日常管理检查次数", "物业服务培训次数", "发布项目资金总额（万元）", "拟孵化培育自组织、兴趣团体数" })
             Assert.DoesNotContain($"【待补：{label}】", body);
         // Every marker of the body is in the appendix.
         foreach (Match marker in Marker().Matches(body))

@@ -20,7 +20,8 @@ public sealed record RecordActivityRequest(
 /// <summary>An activity in answers, with its group's name and the community of its place today.</summary>
 public sealed record ActivityAnswer(
     Guid Id, string Title, Guid? GroupId, string? GroupName, string? Series, string SpaceKind, string? SpaceKindZh, string? SpaceKindEn, string SpaceName,
-    double Lon, double Lat, DateOnly HeldOn, int Participants, string? CommunityCode, string? CommunityName);
+    double Lon, double Lat, DateOnly HeldOn, int Participants, string? CommunityCode, string? CommunityName,
+    bool Scheduled, Guid? VenueId, DateTimeOffset? Start, DateTimeOffset? End, int? Capacity, int SignedUp, int Waiting);
 
 internal static class ActivityEndpoints
 {
@@ -29,12 +30,12 @@ internal static class ActivityEndpoints
 
     public static void MapActivityEndpoints(this IEndpointRouteBuilder scene)
     {
-        scene.MapGet("/activities", async (string? community, Guid? groupId, DateOnly? from, DateOnly? to, IQuerySession session, IJurisdictionLocator locator, CancellationToken ct) =>
+        scene.MapGet("/activities", async (string? community, Guid? groupId, Guid? venueId, DateOnly? from, DateOnly? to, IQuerySession session, IJurisdictionLocator locator, CancellationToken ct) =>
         {
             if (from is { } f && to is { } t && f > t)
                 return ProblemResults.Problem(400, "from", "'from' lies after 'to'.", "开始日期晚于结束日期。");
             var activities = (await session.Query<ActivityView>().ToListAsync(ct))
-                .Where(a => (groupId is null || a.GroupId == groupId) && (from is null || a.HeldOn >= from) && (to is null || a.HeldOn <= to))
+                .Where(a => (groupId is null || a.GroupId == groupId) && (venueId is null || a.VenueId == venueId) && (from is null || a.HeldOn >= from) && (to is null || a.HeldOn <= to))
                 .OrderByDescending(a => a.HeldOn).ThenBy(a => a.Title, StringComparer.Ordinal).ToList();
             var answers = await AnswersAsync(activities, session, locator, ct);
             return Results.Ok(community is null ? answers : answers.Where(a => a.CommunityCode == community).ToList());
@@ -98,7 +99,7 @@ internal static class ActivityEndpoints
         return Results.Created($"/api/scenes/vitality/activities/{id}", (await AnswersAsync([activity], session, locator, http.RequestAborted))[0]);
     }
 
-    private static async Task<IReadOnlyList<ActivityAnswer>> AnswersAsync(IReadOnlyList<ActivityView> activities, IQuerySession session, IJurisdictionLocator locator, CancellationToken ct)
+    public static async Task<IReadOnlyList<ActivityAnswer>> AnswersAsync(IReadOnlyList<ActivityView> activities, IQuerySession session, IJurisdictionLocator locator, CancellationToken ct)
     {
         var communities = await locator.CommunitiesOfAsync(activities.Select(a => (a.Lon, a.Lat)).ToList(), DateOnly.FromDateTime(DateTime.Today), ct);
         var groupIds = activities.Where(a => a.GroupId is not null).Select(a => a.GroupId!.Value).Distinct().ToArray();
@@ -107,7 +108,8 @@ internal static class ActivityEndpoints
         {
             var kind = SpaceKinds.Find(a.SpaceKind);
             return new ActivityAnswer(a.Id, a.Title, a.GroupId, a.GroupId is { } g ? groups.GetValueOrDefault(g) : null, a.Series,
-                a.SpaceKind, kind?.NameZh, kind?.NameEn, a.SpaceName, a.Lon, a.Lat, a.HeldOn, a.Participants, communities[i]?.Code, communities[i]?.Name);
+                a.SpaceKind, kind?.NameZh, kind?.NameEn, a.SpaceName, a.Lon, a.Lat, a.HeldOn, a.Participants, communities[i]?.Code, communities[i]?.Name,
+                a.Scheduled, a.VenueId, a.Start?.ToOffset(TimeSpan.FromHours(8)), a.End?.ToOffset(TimeSpan.FromHours(8)), a.Capacity, a.Confirmed.Count, a.Waiting.Count);
         }).ToList();
     }
 }

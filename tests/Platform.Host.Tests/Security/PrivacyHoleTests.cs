@@ -291,7 +291,7 @@ public sealed class PrivacyHoleTests(PlatformFixture fixture) : IClassFixture<Pl
             ["fontstack"] = ["Noto Sans CJK SC Regular"],
             ["range"] = ["19968-20223"],
             // The web pages of maps/web/*.html.
-            ["page"] = ["index", "admin", "complaints", "worker", "inspection"],
+            ["page"] = ["index", "admin", "complaints", "worker", "inspection", "activities", "calendar"],
             // Open311 GeoReport v2.
             ["format"] = ["json", "xml"],
             ["service_code"] = ["leaking", "noise_commercial_use", "cooking_fumes"],
