@@ -23,6 +23,8 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -e /usr/lib/python3/dist-packages/qgis ] || need+=(python3-qgis)
 # Complaint photos must lose their GPS position: the governance tests read the stored photo back with exiftool.
 command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
+# The smart scene's devices are played by Debian's MQTT clients (mosquitto_pub, mosquitto_sub) against the hosted broker.
+command -v mosquitto_pub >/dev/null 2>&1 || need+=(mosquitto-clients)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   sudo_cmd=()
