@@ -23,9 +23,6 @@ public sealed class SmartOptions
     /// <summary>Rows per binary COPY.</summary>
     public int BatchSize { get; init; } = 10_000;
 
-    /// <summary>Access events (face gates, barrier gates) are kept this many days.</summary>
-    public int AccessRetentionDays { get; init; } = 30;
-
     /// <summary>The demo's 鹿溪河畔 devices publish simulated readings in-process (on with the demo, off on the command line and in the test hosts).</summary>
     public bool DemoPublisher { get; init; }
 
@@ -40,7 +37,6 @@ public sealed class SmartOptions
         RetentionDays = Math.Clamp(c.GetValue("Platform:Smart:RetentionDays", 30), 1, 3650),
         FutureToleranceSeconds = Math.Clamp(c.GetValue("Platform:Smart:FutureToleranceSeconds", 600), 0, 86_400),
         BatchSize = Math.Clamp(c.GetValue("Platform:Smart:BatchSize", 10_000), 100, 100_000),
-        AccessRetentionDays = Math.Clamp(c.GetValue("Platform:Smart:AccessRetentionDays", 30), 1, 3650),
         DemoPublisher = c.GetValue("Platform:Smart:DemoPublisher", c.GetValue("Platform:Demo", true) && !c.GetValue("Platform:Cli", false)),
         CommandSweepMilliseconds = Math.Clamp(c.GetValue("Platform:Smart:CommandSweepMilliseconds", 1000), 100, 60_000),
     };

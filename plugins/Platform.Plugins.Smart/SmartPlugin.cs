@@ -108,6 +108,7 @@ public sealed class SmartPlugin : IScenarioPlugin
     public async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IDocumentStore>();
+        Pseudonyms.Load(services.GetRequiredService<IConfiguration>()["Platform:DataDir"]);
         if (_demo)
             await SmartDemo.SeedAsync(services.GetRequiredService<IGrainFactory>(), store, cancellationToken);
         await services.GetRequiredService<DeviceDirectory>().LoadAsync(store, cancellationToken);

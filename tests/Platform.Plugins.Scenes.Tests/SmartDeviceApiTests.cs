@@ -133,6 +133,33 @@ public sealed class SmartDeviceApiTests(PlatformFixture fixture)
         Assert.Empty((await admin.GetFromJsonAsync<JsonElement>($"{Smart}/devices/{id}/latest")).GetProperty("telemetry").EnumerateArray());
     }
 
+    [Fact]
+    public async Task No_face_image_is_stored_and_a_persons_id_is_kept_as_a_pseudonym_only()
+    {
+        var admin = await fixture.Factory.ClientForAsync("admin");
+        var (id, token) = await InstallAsync(admin, "隐私测试人脸识别门禁", kind: "face_gate");
+        using var gate = fixture.Factory.CreateClient();
+        var picture = Convert.ToBase64String(new byte[3000]);
+        var refused = await gate.PostAsync($"/api/v1/{token}/telemetry", Json($$"""{"faceImage":"{{picture}}","result":"granted"}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("faceImage", await refused.FieldAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await gate.PostAsync($"/api/v1/{token}/telemetry", Json("""{"snap":"data:image/jpeg;base64,/9j/4AAQ"}"""))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await gate.PostAsync($"/api/v1/{token}/telemetry", Json("""{"personId":"510100199001011234","result":"granted"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gate.PostAsync($"/api/v1/{token}/telemetry", Json("""{"personId":"510100199001011234","result":"granted"}"""))).StatusCode);
+        await WaitForRowsAsync(Guid.Parse(id), 4);
+        await using var conn = new NpgsqlConnection(fixture.Factory.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT string_agg(coalesce(txt, ''), ' ') FROM smart_telemetry WHERE device_id = $1", conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = Guid.Parse(id) });
+        var stored = (string)(await cmd.ExecuteScalarAsync())!;
+        Assert.DoesNotContain("510100199001011234", stored);
+        Assert.DoesNotContain(picture[..100], stored);
+        var pseudonyms = System.Text.RegularExpressions.Regex.Matches(stored, "p-[0-9a-f]{16}").Select(m => m.Value).ToList();
+        Assert.Equal(2, pseudonyms.Count);
+        Assert.Single(pseudonyms.Distinct());
+    }
+
     private static long Refused(JsonElement stats) => stats.GetProperty("refused").EnumerateObject().Sum(p => p.Value.GetInt64());
 
     [Fact]

@@ -1,9 +1,10 @@
 namespace Platform.Plugins.Smart.Alarms;
 
-/// <summary>A device's reading (or its silence) met an alarm rule of its profile.</summary>
+/// <summary>A device's reading (stamped <paramref name="ReadingAt"/>) or its silence met an alarm rule of its profile.</summary>
 public sealed record AlarmRaised(
     Guid DeviceId, string DeviceName, string Compound, double Lon, double Lat,
-    Guid? ProfileId, string RuleId, string RuleName, string Severity, string? Key, double? Value, string Condition, DateTimeOffset At);
+    Guid? ProfileId, string RuleId, string RuleName, string Severity, string? Key, double? Value, string Condition, DateTimeOffset At,
+    DateTimeOffset? ReadingAt = null);
 
 /// <summary>Someone acknowledged the alarm (who: the event's user).</summary>
 public sealed record AlarmAcknowledged(DateTimeOffset At);

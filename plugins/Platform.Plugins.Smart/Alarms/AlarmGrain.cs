@@ -14,7 +14,7 @@ internal sealed class AlarmGrain(EventWriter writer, TimeProvider clock, AlarmNo
         var result = await writer.WriteAsync<AlarmView>(Id, DeviceContext.For(c.DeviceId, "告警规则触发：" + c.RuleName), alarm =>
             alarm is not null ? Outcome.Refuse(409, "id", "This alarm exists already.", "该告警已存在。")
             : Outcome.Append(new AlarmRaised(c.DeviceId, c.DeviceName, c.Compound, c.Lon, c.Lat, c.ProfileId, c.RuleId, c.RuleName, c.Severity,
-                c.Key, c.Value, c.Condition, c.At)));
+                c.Key, c.Value, c.Condition, c.At, c.ReadingAt)));
         if (result.Accepted)
             await notifier.NotifyAsync(Id, "raised");
         return result;

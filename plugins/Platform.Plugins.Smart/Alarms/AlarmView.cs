@@ -23,6 +23,7 @@ public sealed class AlarmView : ILocatedRecord
     public double? Value { get; set; }
     public string Condition { get; set; } = "";
     public DateTimeOffset RaisedAt { get; set; }
+    public DateTimeOffset? ReadingAt { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
     public DateTimeOffset? ClearedAt { get; set; }
@@ -70,6 +71,7 @@ public sealed class AlarmProjection : SingleStreamProjection<AlarmView, Guid>
                 v.Value = r.Value;
                 v.Condition = r.Condition;
                 v.RaisedAt = r.At;
+                v.ReadingAt = r.ReadingAt;
                 break;
             case AlarmAcknowledged a:
                 v.AcknowledgedAt = a.At;

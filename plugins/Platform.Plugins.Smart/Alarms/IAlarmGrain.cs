@@ -22,4 +22,8 @@ public sealed record RaiseAlarm(
     [property: Id(0)] Guid DeviceId, [property: Id(1)] string DeviceName, [property: Id(2)] string Compound,
     [property: Id(3)] double Lon, [property: Id(4)] double Lat, [property: Id(5)] Guid? ProfileId,
     [property: Id(6)] string RuleId, [property: Id(7)] string RuleName, [property: Id(8)] string Severity,
-    [property: Id(9)] string? Key, [property: Id(10)] double? Value, [property: Id(11)] string Condition, [property: Id(12)] DateTimeOffset At);
+    [property: Id(9)] string? Key, [property: Id(10)] double? Value, [property: Id(11)] string Condition, [property: Id(12)] DateTimeOffset At)
+{
+    /// <summary>The time of the reading that met the rule (null for inactivity).</summary>
+    [Id(13)] public DateTimeOffset? ReadingAt { get; init; }
+}

@@ -131,7 +131,7 @@ internal sealed class DeviceGrain(
                     continue;
                 _ruleClock[rule.Id] = r.Ts;
                 var (verdict, due) = RuleEvaluator.OnReading(rule, state, r.Number!.Value, r.Ts);
-                changed |= await ActAsync(rule, state, verdict, due, r.Number);
+                changed |= await ActAsync(rule, state, verdict, due, r.Number, r.Ts);
             }
         }
         Publish(force: changed);
@@ -197,7 +197,7 @@ internal sealed class DeviceGrain(
         {
             var state = State(rule.Id);
             if (state.OpenAlarm is null && now - seen >= TimeSpan.FromSeconds(rule.DurationSeconds))
-                changed |= await RaiseAsync(rule, state, null, $"超过 {rule.DurationSeconds} 秒未上报");
+                changed |= await RaiseAsync(rule, state, null, null, $"超过 {rule.DurationSeconds} 秒未上报");
         }
         if (device.Status == DeviceStatuses.Online && now - seen >= OfflineAfter)
             changed |= await SetStatusAsync(DeviceStatuses.Offline, $"超过 {OfflineAfter.TotalSeconds:0} 秒未上报（心跳超时）");
@@ -205,12 +205,12 @@ internal sealed class DeviceGrain(
             Publish(force: true);
     }
 
-    private async Task<bool> ActAsync(AlarmRule rule, RuleState state, RuleVerdict verdict, DateTimeOffset? due, double? value)
+    private async Task<bool> ActAsync(AlarmRule rule, RuleState state, RuleVerdict verdict, DateTimeOffset? due, double? value, DateTimeOffset? readingAt = null)
     {
         switch (verdict)
         {
             case RuleVerdict.Raise:
-                return await RaiseAsync(rule, state, value, $"{rule.Key} {AlarmRules.Operators.First(o => o.Code == rule.Operator).Symbol} {rule.Threshold}"
+                return await RaiseAsync(rule, state, value, readingAt, $"{rule.Key} {AlarmRules.Operators.First(o => o.Code == rule.Operator).Symbol} {rule.Threshold}"
                     + (rule.DurationSeconds > 0 ? $" 持续 {rule.DurationSeconds} 秒" : "") + (rule.RepeatCount > 1 ? $" 连续 {rule.RepeatCount} 次" : ""));
             case RuleVerdict.Clear:
                 return await ClearAsync(rule, state, value);
@@ -242,13 +242,13 @@ internal sealed class DeviceGrain(
         _durationTimers[rule.Id] = (timer, due);
     }
 
-    private async Task<bool> RaiseAsync(AlarmRule rule, RuleState state, double? value, string condition)
+    private async Task<bool> RaiseAsync(AlarmRule rule, RuleState state, double? value, DateTimeOffset? readingAt, string condition)
     {
         var device = _device!;
         var alarmId = Guid.NewGuid();
         state.OpenAlarm = alarmId;
         var result = await GrainFactory.GetGrain<IAlarmGrain>(alarmId).RaiseAsync(new RaiseAlarm(Id, device.Name, device.Compound, device.Lon, device.Lat,
-            device.ProfileId, rule.Id, rule.Name, rule.Severity, rule.Key, value, condition, clock.GetUtcNow()));
+            device.ProfileId, rule.Id, rule.Name, rule.Severity, rule.Key, value, condition, clock.GetUtcNow()) { ReadingAt = readingAt });
         if (result.Rejection is { } r)
         {
             state.OpenAlarm = null;

@@ -11,6 +11,8 @@ public sealed record IngestRefusal(string Code, string Field, string Reason, str
 /// ThingsBoard's telemetry and attribute payloads: <c>{"temperature":36.6}</c> (stamped on arrival),
 /// <c>{"ts":1451649600512,"values":{"temperature":36.6}}</c> (milliseconds since 1970), or an array of either.
 /// Numbers are kept as numbers, strings as text, booleans as "true"/"false", objects and arrays as their JSON text.
+/// Pictures are refused (no face image is ever stored); a person's identifier (<see cref="PersonKeys"/>, e.g. the
+/// <c>personId</c> of a face gate's access event) is replaced by a keyed pseudonym before anything is stored.
 /// </summary>
 public static class TelemetryPayload
 {
@@ -19,8 +21,22 @@ public static class TelemetryPayload
     public const int MaxKeyLength = 64;
     public const int MaxTextLength = 4096;
 
-    public static (Reading[]? Readings, IngestRefusal? Refusal) Parse(ReadOnlySequence<byte> payload, DateTimeOffset now, DateTimeOffset oldest, DateTimeOffset newest, bool attributes)
+    /// <summary>Keys that carry a person's identifier (access events of gates): stored only as a pseudonym.</summary>
+    public static readonly IReadOnlySet<string> PersonKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        { "person", "personId", "person_id", "cardId", "cardNo", "faceId", "idNumber", "phone" };
+
+    private static readonly string[] ImageKeys = ["image", "photo", "face", "snapshot", "picture", "jpeg", "jpg", "png"];
+
+    /// <summary>A picture in a payload: a key named like one, a data URL, or a long base64 run.</summary>
+    public static bool IsImage(string key, string? text) =>
+        (ImageKeys.Any(k => key.Contains(k, StringComparison.OrdinalIgnoreCase)) && !key.Equals("faceId", StringComparison.OrdinalIgnoreCase) && text is { Length: > 64 })
+        || text is not null && (text.StartsWith("data:image", StringComparison.OrdinalIgnoreCase)
+            || text.Length > 1024 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '='));
+
+    public static (Reading[]? Readings, IngestRefusal? Refusal) Parse(ReadOnlySequence<byte> payload, DateTimeOffset now, DateTimeOffset oldest, DateTimeOffset newest, bool attributes,
+        Func<string, string>? pseudonymise = null)
     {
+        pseudonymise ??= Pseudonyms.Default.Of;
         if (payload.Length == 0)
             return Bad("The message is empty.", "消息为空。");
         if (payload.Length > MaxBytes)
@@ -72,6 +88,10 @@ public static class TelemetryPayload
                     };
                     if (reading is null)
                         return (p.Name, $"The value of '{p.Name}' is neither a number, a string, a boolean nor JSON.", $"“{p.Name}”的值无效。").Refuse("bad_payload");
+                    if (IsImage(p.Name, reading.Text))
+                        return (p.Name, $"'{p.Name}' looks like an image; face images and pictures are never stored.", $"“{p.Name}”疑似图像数据，平台不存储人脸图像或照片。").Refuse("image_refused");
+                    if (reading.Text is { } id && PersonKeys.Contains(p.Name))
+                        reading = reading with { Text = pseudonymise(id) };
                     if (reading.Text?.Length > MaxTextLength)
                         return (p.Name, $"The value of '{p.Name}' is longer than {MaxTextLength} characters.", $"“{p.Name}”的值超过 {MaxTextLength} 个字符。").Refuse("bad_payload");
                     readings.Add(reading);
