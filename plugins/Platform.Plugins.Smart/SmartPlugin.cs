@@ -40,6 +40,7 @@ namespace Platform.Plugins.Smart;
 public sealed class SmartPlugin : IScenarioPlugin
 {
     private bool _demo = true;
+    private int _started;
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -108,9 +109,12 @@ public sealed class SmartPlugin : IScenarioPlugin
     public async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IDocumentStore>();
-        Pseudonyms.Load(services.GetRequiredService<IConfiguration>()["Platform:DataDir"]);
         if (_demo)
             await SmartDemo.SeedAsync(services.GetRequiredService<IGrainFactory>(), store, cancellationToken);
+        // Enabled again after being disabled: the broker, the COPY writer and the sweeps are still running.
+        if (Interlocked.Exchange(ref _started, 1) == 1)
+            return;
+        Pseudonyms.Load(services.GetRequiredService<IConfiguration>()["Platform:DataDir"]);
         await services.GetRequiredService<DeviceDirectory>().LoadAsync(store, cancellationToken);
         var telemetry = services.GetRequiredService<TelemetryStore>();
         await telemetry.StartAsync(cancellationToken);

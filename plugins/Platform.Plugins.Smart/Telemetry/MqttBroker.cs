@@ -137,7 +137,7 @@ public sealed class MqttBroker(DeviceDirectory directory, TelemetryIngest ingest
         var payload = e.ApplicationMessage.Payload;
         if (topic == TelemetryTopic || topic == AttributesTopic)
         {
-            if (await ingest.IngestAsync(device, payload, topic == AttributesTopic) is { } refusal)
+            if (await ingest.IngestAsync(device, payload, topic == AttributesTopic, waitForDevice: false) is { } refusal)
             {
                 e.Response.ReasonCode = refusal.Code == "failure" ? MqttPubAckReasonCode.UnspecifiedError : MqttPubAckReasonCode.PayloadFormatInvalid;
                 e.Response.ReasonString = refusal.Reason;

@@ -24,7 +24,12 @@ public sealed class TelemetryIngest(TelemetryStore store, IGrainFactory grains, 
 
     public void Count(string code) => _refused.AddOrUpdate(code, 1, (_, n) => n + 1);
 
-    public async Task<IngestRefusal?> IngestAsync(Guid device, ReadOnlySequence<byte> payload, bool attributes)
+    /// <summary>
+    /// Checks and stores one message. With <paramref name="waitForDevice"/> (HTTP, the demo) the answer waits until the
+    /// device's grain has taken the readings; without (MQTT) the PUBACK goes out once the rows are queued for COPY, and the
+    /// grain's work (last values, rules) follows — a slow grain then never holds up the device's connection.
+    /// </summary>
+    public async Task<IngestRefusal?> IngestAsync(Guid device, ReadOnlySequence<byte> payload, bool attributes, bool waitForDevice = true)
     {
         try
         {
@@ -42,7 +47,9 @@ public sealed class TelemetryIngest(TelemetryStore store, IGrainFactory grains, 
                 return Stopping();
             Interlocked.Increment(ref _messages);
             Interlocked.Add(ref _readings, readings!.Length);
-            await grains.GetGrain<IDeviceGrain>(device).IngestAsync(new DeviceReadings(readings, now, attributes));
+            var handed = HandAsync(device, new DeviceReadings(readings, now, attributes));
+            if (waitForDevice)
+                await handed;
             return null;
         }
         catch (Exception e)
@@ -50,6 +57,19 @@ public sealed class TelemetryIngest(TelemetryStore store, IGrainFactory grains, 
             Interlocked.Increment(ref _failures);
             logger.LogWarning("A message of device {Device} failed: {Error}", device, e.Message);
             return new IngestRefusal("failure", "payload", "The message could not be processed; try again.", "消息处理失败，请重试。");
+        }
+    }
+
+    private async Task HandAsync(Guid device, DeviceReadings readings)
+    {
+        try
+        {
+            await grains.GetGrain<IDeviceGrain>(device).IngestAsync(readings);
+        }
+        catch (Exception e)
+        {
+            Interlocked.Increment(ref _failures);
+            logger.LogWarning("Readings of device {Device} stored but not evaluated: {Error}", device, e.Message);
         }
     }
 
