@@ -227,7 +227,10 @@ internal static class SmartEndpoints
             return (null, TooLong("description", "说明"));
         if (body.OfflineAfterSeconds is < 1 or > 86_400)
             return (null, ProblemResults.Problem(400, "offlineAfterSeconds", "The offline timeout lies between 1 and 86400 seconds.", "离线判定时间须在 1 至 86400 秒之间。"));
-        if (body.Rules?.Count > 50)
+        // A profile states its rules ([] for none): a body with a name only is not a profile.
+        if (body.Rules is null)
+            return (null, RequestBody.Missing("rules", "告警规则"));
+        if (body.Rules.Count > 50)
             return (null, ProblemResults.Problem(400, "rules", "A profile has at most 50 rules.", "每个设备配置最多 50 条规则。"));
         for (var i = 0; i < (body.Rules?.Count ?? 0); i++)
         {

@@ -24,9 +24,9 @@ internal static class PluginEndpoints
             reason = e.Reason,
             // What the web map shows for the plugin; empty while it is not running, so its pages leave the open map.
             panels = Running(e, web).Where(w => w.Panel is not null).Select(w => w.Panel!).OrderBy(p => p.Order)
-                .Select(p => new { id = p.Id, titleZh = p.TitleZh, titleEn = p.TitleEn, module = p.Module, order = p.Order }),
+                .Select(p => new WebPanelDto(p.Id, p.TitleZh, p.TitleEn, p.Module, p.Order)),
             menu = Running(e, web).Where(w => w.MenuEntry is not null).Select(w => w.MenuEntry!).OrderBy(m => m.Order)
-                .Select(m => new { id = m.Id, titleZh = m.TitleZh, titleEn = m.TitleEn, url = m.Url, order = m.Order }),
+                .Select(m => new WebMenuEntryDto(m.Id, m.TitleZh, m.TitleEn, m.Url, m.Order)),
         }));
 
         // A core module registers its WebPanel / WebMenuEntry instances straight into the host's services (a plugin's are
