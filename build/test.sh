@@ -26,6 +26,8 @@ command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
 # The vitality scene's calendar feed is parsed by an independent RFC 5545 parser, its check-in QR codes read by zbarimg.
 [ -e /usr/lib/python3/dist-packages/icalendar ] || need+=(python3-icalendar)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
+# The smart scene's devices are played by Debian's MQTT clients (mosquitto_pub, mosquitto_sub) against the hosted broker.
+command -v mosquitto_pub >/dev/null 2>&1 || need+=(mosquitto-clients)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   sudo_cmd=()

@@ -28,7 +28,7 @@ public sealed class SmartSceneTests(PlatformFixture fixture)
     {
         using var client = fixture.Factory.CreateClient();
         var devices = (await client.GetFromJsonAsync<JsonElement>(Devices)).EnumerateArray().ToList();
-        Assert.Equal(["中交悦湖", "人才公寓", "北鑫苑"], devices.Select(d => d.GetProperty("compound").GetString()).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["中交悦湖", "人才公寓", "北鑫苑", "鹿溪河畔"], devices.Select(d => d.GetProperty("compound").GetString()).Distinct().Order(StringComparer.Ordinal));
         Assert.All(devices.Where(d => d.GetProperty("compound").GetString() == "人才公寓"), d => Assert.Equal(Scenes.WorkerCommunity, d.GetProperty("communityCode").GetString()));
         Assert.Contains(devices, d => d.GetProperty("status").GetString() == "offline");
         var offline = (await client.GetFromJsonAsync<JsonElement>($"{Devices}?status=offline")).EnumerateArray();

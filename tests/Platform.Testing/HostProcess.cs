@@ -25,6 +25,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The smart scene's MQTT broker port of this host process (a free one: test hosts run side by side).</summary>
+    public int MqttPort { get; private init; }
+
     public string Output
     {
         get { lock (_output) return _output.ToString(); }
@@ -33,6 +36,7 @@ public sealed class HostProcess : IAsyncDisposable
     public static HostProcess Start(string dataDir, params string[] extraArgs)
     {
         var port = FreePort();
+        var mqtt = FreePort();
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -41,10 +45,10 @@ public sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "Platform.Host.dll"),
-                     "--urls", $"http://127.0.0.1:{port}", $"--Platform:DataDir={dataDir}", .. extraArgs])
+                     "--urls", $"http://127.0.0.1:{port}", $"--Platform:DataDir={dataDir}", $"--Platform:Mqtt:Port={mqtt}", .. extraArgs])
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the host");
-        return new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        return new HostProcess(process, new Uri($"http://127.0.0.1:{port}")) { MqttPort = mqtt };
     }
 
     /// <summary>
@@ -60,7 +64,7 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "Platform.Host.dll"), .. args, $"--Platform:DataDir={dataDir}"])
+        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "Platform.Host.dll"), .. args, $"--Platform:DataDir={dataDir}", "--Platform:Mqtt:Port=0"])
             psi.ArgumentList.Add(a);
         foreach (var (key, value) in environment)
             psi.Environment[key] = value;

@@ -23,6 +23,12 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
     public string? PluginDirectory { get; }
 
+    /// <summary>
+    /// The port of the smart scene's MQTT broker in this host: a free one per host, since test hosts run side by side
+    /// (a setting <c>Platform:Mqtt:Port</c> given to <see cref="StartAsync"/> wins; 0 turns the broker off).
+    /// </summary>
+    public int MqttPort { get; } = Platform.Host.LoopbackPorts.Free();
+
     public static async Task<PlatformFactory> StartAsync(
         string name, string? pluginDir = null, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -52,6 +58,8 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("Platform:DataDir", DataDirectory);
         if (PluginDirectory is not null)
             builder.UseSetting("Platform:PluginDir", PluginDirectory);
+        builder.UseSetting("Platform:Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Platform:Smart:DemoPublisher", "false");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }

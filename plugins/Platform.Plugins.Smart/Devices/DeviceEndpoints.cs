@@ -25,7 +25,7 @@ internal static class DeviceEndpoints
         scene.MapGet("/devices/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<DeviceView>(http, id)).RequireAuthorization(PlatformPolicies.Staff)
             .Produces<List<HistoryEntry>>();
         scene.MapPost("/devices", InstallAsync).WithRequestBody<InstallDeviceRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData)
-            .Produces<DeviceAnswer>(StatusCodes.Status201Created);
+            .Produces<InstalledDeviceAnswer>(StatusCodes.Status201Created);
         scene.MapPost("/devices/{id:guid}/status", ReportStatusAsync).WithRequestBody<ReportStatusRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData)
             .Produces<DeviceAnswer>();
     }
@@ -38,6 +38,7 @@ internal static class DeviceEndpoints
         if (status is not null && DeviceStatuses.Find(status) is null)
             return UnknownStatus("status", status);
         var devices = (await session.Query<DeviceView>().ToListAsync(ct))
+            .Where(d => d.RetiredOn is null)
             .Where(d => (kind is null || d.Kind == kind) && (status is null || d.Status == status) && (compound is null || d.Compound == compound))
             .OrderBy(d => d.Compound, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal)
             .ToList();
@@ -64,6 +65,14 @@ internal static class DeviceEndpoints
         var installedOn = r.InstalledOn ?? today;
         if (installedOn > today)
             return ProblemResults.Problem(400, "installedOn", "The installation date lies in the future.", "安装日期晚于今天。");
+        foreach (var (field, value, zh) in new[] { ("building", r.Building, "楼栋"), ("entrance", r.Entrance, "出入口"), ("model", r.Model, "型号") })
+            if (value?.Trim().Length > MaxNameLength)
+                return ProblemResults.Problem(400, field, $"'{field}' is longer than {MaxNameLength} characters.", $"{zh}超过 {MaxNameLength} 个字符。");
+        if (r.ProfileId is { } profileId && await session.LoadAsync<Profiles.ProfileView>(profileId, http.RequestAborted) is null)
+            return ProblemResults.Problem(400, "profileId", $"No device profile {profileId} is registered.", "找不到该设备配置。");
+        Projects.ProjectView? project = null;
+        if (r.ProjectId is { } projectId && (project = await session.LoadAsync<Projects.ProjectView>(projectId, http.RequestAborted)) is null)
+            return ProblemResults.Problem(400, "projectId", $"No smart-compound project {projectId} is registered.", "找不到该智慧小区项目。");
 
         string? compound = r.Compound?.Trim();
         double? lon = r.Lon, lat = r.Lat;
@@ -75,8 +84,13 @@ internal static class DeviceEndpoints
             lon ??= known.Lon;
             lat ??= known.Lat;
         }
+        compound = string.IsNullOrEmpty(compound) ? project?.Compound : compound;
+        lon ??= project?.Lon;
+        lat ??= project?.Lat;
         if (string.IsNullOrEmpty(compound))
             return RequestBody.Missing("compound", "所在小区");
+        if (project is not null && project.Compound != compound)
+            return ProblemResults.Problem(400, "projectId", $"The project is for {project.Compound}, not {compound}.", $"该项目属于{project.Compound}，不是{compound}。");
         if (lon is null)
             return RequestBody.Missing("lon", "经度");
         if (lat is null)
@@ -85,13 +99,22 @@ internal static class DeviceEndpoints
             return bad;
 
         var id = Guid.NewGuid();
-        var command = new InstallDevice(r.Kind!, r.Name.Trim(), compound, r.CompoundId, lon.Value, lat.Value, status, installedOn);
+        var token = AccessTokens.NewToken();
+        var command = new InstallDevice(r.Kind!, r.Name.Trim(), compound, r.CompoundId, lon.Value, lat.Value, status, installedOn)
+        {
+            Building = Trimmed(r.Building), Entrance = Trimmed(r.Entrance), Model = Trimmed(r.Model), ProfileId = r.ProfileId, ProjectId = r.ProjectId ?? project?.Id,
+            TokenHash = AccessTokens.Hash(token),
+        };
         var result = await grains.GetGrain<IDeviceGrain>(id).InstallAsync(command, http.User.ToCommandContext(r.Reason ?? "登记智慧小区设备", http.TraceIdentifier));
         if (result.Rejection is { } rejection)
             return rejection.ToProblem();
         var device = (await session.LoadAsync<DeviceView>(id, http.RequestAborted))!;
-        return Results.Created($"/api/scenes/smart/devices/{id}", (await AnswersAsync([device], locator, http.RequestAborted))[0]);
+        var a = (await AnswersAsync([device], locator, http.RequestAborted))[0];
+        return Results.Created($"/api/scenes/smart/devices/{id}", new InstalledDeviceAnswer(id, result.Version, token, a.Kind, a.KindZh, a.Name, a.Compound,
+            a.CompoundId, a.Lon, a.Lat, a.Status, a.StatusZh, a.InstalledOn, a.CommunityCode, a.CommunityName, a.Building, a.Entrance, a.Model, a.ProfileId, a.ProjectId));
     }
+
+    internal static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static async Task<IResult> ReportStatusAsync(Guid id, HttpContext http, IJurisdictionLocator locator, IGrainFactory grains, IQuerySession session)
     {
@@ -115,7 +138,7 @@ internal static class DeviceEndpoints
         return Results.Ok((await AnswersAsync([updated], locator, http.RequestAborted))[0]);
     }
 
-    private static async Task<IReadOnlyList<DeviceAnswer>> AnswersAsync(IReadOnlyList<DeviceView> devices, IJurisdictionLocator locator, CancellationToken ct)
+    internal static async Task<IReadOnlyList<DeviceAnswer>> AnswersAsync(IReadOnlyList<DeviceView> devices, IJurisdictionLocator locator, CancellationToken ct)
     {
         // The community comes from the location on the day asked, so restructuring carries devices along.
         var communities = await locator.CommunitiesOfAsync(devices.Select(d => (d.Lon, d.Lat)).ToList(), Today, ct);
@@ -124,13 +147,14 @@ internal static class DeviceEndpoints
             var kind = DeviceKinds.Find(d.Kind);
             var status = DeviceStatuses.Find(d.Status);
             return new DeviceAnswer(d.Id, d.Kind, kind?.NameZh, kind?.NameEn, d.Name, d.Compound, d.CompoundId, d.Lon, d.Lat,
-                d.Status, status?.NameZh, status?.NameEn, d.History.LastOrDefault()?.At, d.InstalledOn, communities[i]?.Code, communities[i]?.Name);
+                d.Status, status?.NameZh, status?.NameEn, d.History.LastOrDefault()?.At, d.InstalledOn, communities[i]?.Code, communities[i]?.Name,
+                d.Building, d.Entrance, d.Model, d.ProfileId, d.ProjectId, d.RetiredOn);
         }).ToList();
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
 
-    private static IResult UnknownDevice() => ProblemResults.Problem(404, "id", "No device is registered under this id.", "找不到该设备。");
+    internal static IResult UnknownDevice() => ProblemResults.Problem(404, "id", "No device is registered under this id.", "找不到该设备。");
 
     private static IResult UnknownKind(string field, string kind) => ProblemResults.Problem(400, field,
         $"Unknown device kind '{kind}'; one of {string.Join(", ", DeviceKinds.All.Select(k => k.Code))}.",
@@ -144,4 +168,5 @@ internal static class DeviceEndpoints
 /// <summary>A device in answers: names in both languages and the community its location lies in today.</summary>
 public sealed record DeviceAnswer(
     Guid Id, string Kind, string? KindZh, string? KindEn, string Name, string Compound, Guid? CompoundId, double Lon, double Lat,
-    string Status, string? StatusZh, string? StatusEn, DateTimeOffset? StatusSince, DateOnly InstalledOn, string? CommunityCode, string? CommunityName);
+    string Status, string? StatusZh, string? StatusEn, DateTimeOffset? StatusSince, DateOnly InstalledOn, string? CommunityCode, string? CommunityName,
+    string? Building, string? Entrance, string? Model, Guid? ProfileId, Guid? ProjectId, DateOnly? RetiredOn);

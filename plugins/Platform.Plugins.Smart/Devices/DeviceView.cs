@@ -19,6 +19,16 @@ public sealed class DeviceView : ILocatedRecord
     public string Status { get; set; } = DeviceStatuses.Online;
     public DateOnly InstalledOn { get; set; }
     public List<StatusChange> History { get; set; } = [];
+    public string? Building { get; set; }
+    public string? Entrance { get; set; }
+    public string? Model { get; set; }
+    public Guid? ProfileId { get; set; }
+    public Guid? ProjectId { get; set; }
+
+    /// <summary>SHA-256 of the current access token (never the token); null once retired.</summary>
+    public string? TokenHash { get; set; }
+    public DateTimeOffset? TokenIssuedAt { get; set; }
+    public DateOnly? RetiredOn { get; set; }
 
     /// <summary>
     /// The status at the end of <paramref name="date"/>, or null when the device was not yet installed. The first status
@@ -30,7 +40,7 @@ public sealed class DeviceView : ILocatedRecord
     /// </remarks>
     public string? StatusOn(DateOnly date)
     {
-        if (InstalledOn > date)
+        if (InstalledOn > date || RetiredOn <= date)
             return null;
         return History.Skip(1).LastOrDefault(h => DateOnly.FromDateTime(h.At.LocalDateTime) <= date)?.Status ?? History.FirstOrDefault()?.Status ?? Status;
     }
@@ -49,6 +59,21 @@ public sealed class DeviceView : ILocatedRecord
                 Status = e.Status;
                 InstalledOn = e.InstalledOn;
                 History = [new StatusChange(e.Status, e.At, null)];
+                Building = e.Building;
+                Entrance = e.Entrance;
+                Model = e.Model;
+                ProfileId = e.ProfileId;
+                ProjectId = e.ProjectId;
+                TokenHash = e.TokenHash;
+                TokenIssuedAt = e.TokenHash is null ? null : e.At;
+                break;
+            case DeviceTokenRotated e:
+                TokenHash = e.TokenHash;
+                TokenIssuedAt = e.At;
+                break;
+            case DeviceRetired e:
+                RetiredOn = e.RetiredOn;
+                TokenHash = null;
                 break;
             case DeviceStatusReported e:
                 Status = e.Status;
@@ -69,6 +94,8 @@ public sealed class DeviceProjection : SingleStreamProjection<DeviceView, Guid>
     {
         IncludeType<DeviceInstalled>();
         IncludeType<DeviceStatusReported>();
+        IncludeType<DeviceTokenRotated>();
+        IncludeType<DeviceRetired>();
     }
 
     public override DeviceView Evolve(DeviceView? snapshot, Guid id, IEvent e)

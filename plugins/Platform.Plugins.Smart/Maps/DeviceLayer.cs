@@ -32,7 +32,7 @@ internal sealed class DeviceLayer(IDocumentStore store) : IMapLayer
         var features = new List<MapFeature>();
         foreach (var d in await session.Query<DeviceView>().ToListAsync(ct))
         {
-            if (d.StatusOn(date) is not { } status)
+            if (d.StatusOn(date) is not { } status || d.Model == Cli.SimulateVerb.Model)
                 continue;
             if (query.Bbox is { } box && !box.Contains(d.Lon, d.Lat))
                 continue;

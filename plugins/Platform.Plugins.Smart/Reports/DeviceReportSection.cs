@@ -32,7 +32,7 @@ internal sealed class DeviceReportSection(IDocumentStore store, IJurisdictionLoc
     public async Task<object> DataAsync(ReportPeriod period, CancellationToken ct = default)
     {
         await using var session = store.QuerySession();
-        var devices = (await session.Query<DeviceView>().ToListAsync(ct)).Where(d => d.InstalledOn <= period.To).ToList();
+        var devices = (await session.Query<DeviceView>().ToListAsync(ct)).Where(d => d.StatusOn(period.To) is not null && d.Model != Cli.SimulateVerb.Model).ToList();
         if (period.CommunityCode is { } code)
         {
             var communities = await locator.CommunitiesOfAsync(devices.Select(d => (d.Lon, d.Lat)).ToList(), period.To, ct);
