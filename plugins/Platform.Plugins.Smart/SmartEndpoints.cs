@@ -16,6 +16,7 @@ using Platform.Plugins.Smart.Live;
 using Platform.Plugins.Smart.Profiles;
 using Platform.Plugins.Smart.Projects;
 using Platform.Plugins.Smart.Telemetry;
+using Platform.Plugins.Smart.Gateway;
 
 namespace Platform.Plugins.Smart;
 

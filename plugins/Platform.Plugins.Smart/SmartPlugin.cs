@@ -25,6 +25,8 @@ using Platform.Plugins.Smart.Profiles;
 using Platform.Plugins.Smart.Projects;
 using Platform.Plugins.Smart.Reports;
 using Platform.Plugins.Smart.Telemetry;
+using Platform.Plugins.Smart.Settings;
+using Platform.Plugins.Smart.Gateway;
 
 [assembly: ScenarioPlugin(typeof(SmartPlugin),
     Id = "smart", NameZh = "智慧场景", NameEn = "Smart scene",
@@ -49,6 +51,7 @@ public sealed class SmartPlugin : IScenarioPlugin
         services.AddSingleton(options);
         services.AddSingleton<DeviceDirectory>();
         services.AddSingleton<ProfileCache>();
+        services.AddSingleton<IProfileUsers, DeviceProfileUsers>();
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<AlarmNotifier>();
         services.AddSingleton<TelemetryStore>();

@@ -1,5 +1,4 @@
 using Platform.Abstractions.Commands;
-using Platform.Plugins.Smart.Devices;
 using Platform.Plugins.Smart.Live;
 
 namespace Platform.Plugins.Smart.Alarms;
@@ -34,7 +33,7 @@ internal sealed class AlarmGrain(EventWriter writer, TimeProvider clock, AlarmNo
                 : Outcome.Append(new AlarmCleared(automatic, value, clock.GetUtcNow()));
         });
         if (result.Accepted && !automatic)
-            await GrainFactory.GetGrain<IDeviceGrain>(device).AlarmClosedAsync(Id);
+            await GrainFactory.GetGrain<IAlarmSubject>(device).AlarmClosedAsync(Id);
         return result;
     }
 

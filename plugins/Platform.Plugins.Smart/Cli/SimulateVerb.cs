@@ -13,6 +13,8 @@ using Platform.Plugins.Smart.Devices;
 using Platform.Plugins.Smart.Profiles;
 using Platform.Plugins.Smart.Telemetry;
 using Platform.Plugins.Smart.Demo;
+using Platform.Plugins.Smart.Settings;
+using Platform.Plugins.Smart.Gateway;
 
 namespace Platform.Plugins.Smart.Cli;
 

@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.Extensions.Logging;
 using Platform.Plugins.Smart.Devices;
 using Platform.Plugins.Smart.Telemetry;
+using Platform.Plugins.Smart.Gateway;
 
 namespace Platform.Plugins.Smart.Demo;
 

@@ -5,6 +5,7 @@ using Platform.Plugins.Smart.Alarms;
 using Platform.Plugins.Smart.Live;
 using Platform.Plugins.Smart.Profiles;
 using Platform.Plugins.Smart.Telemetry;
+using Platform.Plugins.Smart.Settings;
 
 namespace Platform.Plugins.Smart.Devices;
 

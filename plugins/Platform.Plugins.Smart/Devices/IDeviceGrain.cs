@@ -1,14 +1,17 @@
 using Orleans.Concurrency;
 using Platform.Abstractions.Commands;
+using Platform.Plugins.Smart.Alarms;
+using Platform.Plugins.Smart.Profiles;
 using Platform.Plugins.Smart.Telemetry;
 
 namespace Platform.Plugins.Smart.Devices;
 
 /// <summary>
 /// The single writer of a device's event stream, and the device's live state: its last values, its heartbeat (offline
-/// when it stops), and the alarm rules of its profile evaluated on every reading.
+/// when it stops), and the alarm rules of its profile evaluated on every reading. It is the
+/// <see cref="IAlarmSubject"/> of its alarms and an <see cref="IProfileUser"/> of its profile.
 /// </summary>
-public interface IDeviceGrain : IGrainWithGuidKey
+public interface IDeviceGrain : IAlarmSubject, IProfileUser
 {
     Task<CommandResult> InstallAsync(InstallDevice command, CommandContext context);
 
@@ -25,14 +28,6 @@ public interface IDeviceGrain : IGrainWithGuidKey
     /// <summary>The device's last value per key, and its client attributes, as the grain holds them.</summary>
     [AlwaysInterleave]
     Task<LatestValues> LatestAsync();
-
-    /// <summary>An alarm of this device was cleared (by staff or by its rule), so its rule may raise a new one.</summary>
-    [AlwaysInterleave]
-    Task AlarmClosedAsync(Guid alarmId);
-
-    /// <summary>The device's profile changed: read its rules again.</summary>
-    [AlwaysInterleave]
-    Task ProfileChangedAsync();
 }
 
 /// <summary>Install a device (validated by the endpoint; the grain checks again what the stream depends on).</summary>

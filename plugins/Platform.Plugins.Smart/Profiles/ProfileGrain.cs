@@ -1,11 +1,9 @@
-using Marten;
 using Platform.Abstractions.Commands;
-using Platform.Plugins.Smart.Devices;
 
 namespace Platform.Plugins.Smart.Profiles;
 
 [GrainType("smart.profile")]
-internal sealed class ProfileGrain(EventWriter writer, TimeProvider clock, ProfileCache cache, IDocumentStore store) : Grain, IProfileGrain
+internal sealed class ProfileGrain(EventWriter writer, TimeProvider clock, ProfileCache cache, IProfileUsers users) : Grain, IProfileGrain
 {
     public Task<CommandResult> CreateAsync(string name, string? description, int offlineAfterSeconds, AlarmRule[] rules, CommandContext context) =>
         writer.WriteAsync<ProfileView>(this.GetPrimaryKey(), context, profile =>
@@ -20,10 +18,8 @@ internal sealed class ProfileGrain(EventWriter writer, TimeProvider clock, Profi
         if (result.Accepted)
         {
             cache.Forget(this.GetPrimaryKey());
-            await using var session = store.QuerySession();
-            var id = this.GetPrimaryKey();
-            foreach (var device in await session.Query<DeviceView>().Where(d => d.ProfileId == id).Select(d => d.Id).ToListAsync())
-                await GrainFactory.GetGrain<IDeviceGrain>(device).ProfileChangedAsync();
+            foreach (var device in await users.FollowingAsync(this.GetPrimaryKey()))
+                await GrainFactory.GetGrain<IProfileUser>(device).ProfileChangedAsync();
         }
         return result;
     }

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
+using Platform.Plugins.Smart.Settings;
 
 namespace Platform.Plugins.Smart.Telemetry;
 

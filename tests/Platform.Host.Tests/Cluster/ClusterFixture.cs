@@ -28,7 +28,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        A = HostProcess.Start(DataDirA, "--Platform:Cluster=true");
+        // The smart scene's demo publisher plays devices that report (and now and then raise an alarm) on their own; the
+        // cluster's steps compare the database before and after an operation, so no writer may run but the tests.
+        A = HostProcess.Start(DataDirA, "--Platform:Cluster=true", "--Platform:Smart:DemoPublisher=false");
         await A.WaitHealthyAsync(StartTimeout);
         ConnectionString = new NpgsqlConnectionStringBuilder
         {
@@ -38,7 +40,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             Password = (await File.ReadAllTextAsync(Path.Combine(DataDirA, "postgres.secret"))).Trim(),
             Database = "platform",
         }.ConnectionString;
-        B = HostProcess.Start(TestServer.CreateFolder("cluster-b"), "--Platform:Cluster=true", "--ConnectionStrings:Platform=" + ConnectionString);
+        B = HostProcess.Start(TestServer.CreateFolder("cluster-b"), "--Platform:Cluster=true", "--Platform:Smart:DemoPublisher=false", "--ConnectionStrings:Platform=" + ConnectionString);
         await B.WaitHealthyAsync(StartTimeout);
         await WaitForSilosAsync(A, 2, TimeSpan.FromSeconds(30));
     }
@@ -92,7 +94,26 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// SHA-256 over every read model (Marten's document tables: id and JSON body, in id order) or, with
     /// <paramref name="withEvents"/>, over the event store too — computed by the test from the tables, not by the platform.
     /// </summary>
-    public static async Task<string> HashAsync(string connectionString, bool withEvents)
+    /// <summary>
+    /// Every document table's rows (and, <paramref name="withEvents"/>, the event table's), one SHA-256 per table: a
+    /// mismatch then names the table that differs and how many rows each side holds.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> HashAsync(string connectionString, bool withEvents)
+    {
+        var digests = await DigestsAsync(connectionString, withEvents);
+        return digests;
+    }
+
+    /// <summary>The event store's high-water mark: the last sequence number appended.</summary>
+    public static async Task<long> LastEventAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select coalesce(max(seq_id), 0) from platform.mt_events", connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> DigestsAsync(string connectionString, bool withEvents)
     {
         // Unpooled: a pooled connection may be one to the server the PostgreSQL test killed.
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
@@ -105,24 +126,27 @@ public sealed class ClusterFixture : IAsyncLifetime
             while (await reader.ReadAsync())
                 tables.Add(reader.GetString(0));
         }
-        var queries = tables.Select(t => $"select '{t}', id::text, data::text from platform.{t} order by id").ToList();
+        var queries = tables.Select(t => (t, $"select id::text, data::text from platform.{t} order by id")).ToList();
         if (withEvents)
-            queries.Add("select 'mt_events', id::text || ' ' || stream_id::text || ' ' || version || ' ' || type, data::text from platform.mt_events order by seq_id");
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var rows = 0;
-        foreach (var sql in queries)
+            queries.Add(("mt_events", "select id::text || ' ' || stream_id::text || ' ' || version || ' ' || type, data::text from platform.mt_events order by seq_id"));
+        var digests = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (table, sql) in queries)
         {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var rows = 0;
             await using var command = new NpgsqlCommand(sql, connection);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                sha.AppendData(Encoding.UTF8.GetBytes($"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetString(2)}\n"));
+                sha.AppendData(Encoding.UTF8.GetBytes($"{reader.GetString(0)}|{reader.GetString(1)}\n"));
                 rows++;
             }
+            digests[table] = $"{Convert.ToHexStringLower(sha.GetHashAndReset())[..16]} ({rows} rows)";
         }
-        return $"{Convert.ToHexStringLower(sha.GetHashAndReset())} ({tables.Count} tables, {rows} rows)";
+        return digests;
     }
 }
+
 
 [CollectionDefinition("Cluster")]
 public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>;

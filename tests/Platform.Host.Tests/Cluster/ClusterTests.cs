@@ -243,15 +243,23 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
     [Fact, Step(Number = 7)]
     public async Task ProjectionRebuild_ReproducesIdenticalReadModels()
     {
+        var lastBefore = await ClusterFixture.LastEventAsync(cluster.ConnectionString);
         var before = await ClusterFixture.HashAsync(cluster.ConnectionString, withEvents: false);
         var (exit, text) = await HostProcess.RunVerbAsync(cluster.DataDirA, new Dictionary<string, string>(), "rebuild");
         var after = await ClusterFixture.HashAsync(cluster.ConnectionString, withEvents: false);
+        // Read models may only be compared over the same events: an event appended meanwhile would change them either way.
+        Assert.Equal(lastBefore, await ClusterFixture.LastEventAsync(cluster.ConnectionString));
         output.WriteLine(text);
-        output.WriteLine($"before {before}\nafter  {after}");
+        var differing = before.Keys.Union(after.Keys)
+            .Where(t => before.GetValueOrDefault(t) != after.GetValueOrDefault(t))
+            .Select(t => $"{t}: before {before.GetValueOrDefault(t) ?? "absent"}, after {after.GetValueOrDefault(t) ?? "absent"}")
+            .ToList();
+        output.WriteLine($"{before.Count} tables; differing: {string.Join("; ", differing)}");
 
         Assert.True(exit == 0, text);
         Assert.Contains("SiteSummary", text);
-        Assert.Equal(before, after);
+        Assert.True(before.Count > 30, $"only {before.Count} document tables hashed");
+        Assert.Empty(differing);
     }
 
     [Fact, Step(Number = 8)]

@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Platform.Plugins.Smart.Devices;
+using Platform.Plugins.Smart.Settings;
+using Platform.Plugins.Smart.Telemetry;
 
-namespace Platform.Plugins.Smart.Telemetry;
+namespace Platform.Plugins.Smart.Gateway;
 
 /// <summary>
 /// The one way in for readings, from the broker and from HTTP alike: checks the payload and its times, queues the rows

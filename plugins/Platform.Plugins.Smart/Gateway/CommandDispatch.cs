@@ -2,9 +2,10 @@ using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Platform.Plugins.Smart.Telemetry;
+using Platform.Plugins.Smart.Settings;
+using Platform.Plugins.Smart.Commands;
 
-namespace Platform.Plugins.Smart.Commands;
+namespace Platform.Plugins.Smart.Gateway;
 
 /// <summary>
 /// Gets commands to devices: at once when the device is connected, otherwise when it next subscribes to its RPC topic;

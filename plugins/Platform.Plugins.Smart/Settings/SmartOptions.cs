@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Platform.Plugins.Smart;
+namespace Platform.Plugins.Smart.Settings;
 
 /// <summary>
 /// The smart scene's settings. <c>Platform:Mqtt:Port</c> (default 1883; 0 turns the broker off) and

@@ -9,8 +9,10 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Platform.Plugins.Smart.Commands;
 using Platform.Plugins.Smart.Devices;
+using Platform.Plugins.Smart.Settings;
+using Platform.Plugins.Smart.Telemetry;
 
-namespace Platform.Plugins.Smart.Telemetry;
+namespace Platform.Plugins.Smart.Gateway;
 
 /// <summary>
 /// The MQTT broker hosted in the platform (MQTTnet 5), speaking ThingsBoard's device API: the device's access token is
