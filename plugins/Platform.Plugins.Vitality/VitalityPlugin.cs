@@ -21,7 +21,7 @@ using Platform.Plugins.Vitality.Venues;
 
 [assembly: ScenarioPlugin(typeof(VitalityPlugin),
     Id = "vitality", NameZh = "活力场景", NameEn = "Vitality scene",
-    Version = "1.1.0", SdkVersion = "[1.2,2.0)")]
+    Version = "1.2.0", SdkVersion = "[1.6,2.0)")]
 
 namespace Platform.Plugins.Vitality;
 

@@ -7,7 +7,10 @@ using Platform.Maps.Tests.Support;
 
 namespace Platform.Maps.Tests;
 
-/// <summary>The vitality scene's activity page (<c>/activities.html</c>) in headless Chromium on a phone-sized viewport: a resident signs up.</summary>
+/// <summary>
+/// The vitality scene's pages in headless Chromium: a resident signs up on the activity page (<c>/activities.html</c>) on a
+/// phone-sized viewport; a worker sets a venue's week of opening hours on the calendar page (<c>/calendar.html</c>).
+/// </summary>
 [Collection(MapsHostCollection.Name)]
 public sealed class VitalityBrowserTests(MapsHost host) : IAsyncLifetime
 {
@@ -95,6 +98,45 @@ public sealed class VitalityBrowserTests(MapsHost host) : IAsyncLifetime
         Assert.Equal("confirmed", mine.GetProperty("status").GetString());
         var list = await admin.GetFromJsonAsync<JsonElement>($"{Scene}/activities/{activityId}/signups");
         Assert.Equal(["resident"], list.GetProperty("confirmed").EnumerateArray().Select(e => e.GetString()));
+        Assert.Empty(errors);
+        await context.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_worker_closes_a_venue_on_sunday_and_narrows_saturday_in_the_calendar_page()
+    {
+        using var worker = await ClientAsync("worker");
+        var name = $"开放时间页面测试{Guid.NewGuid():N}"[..14];
+        var created = await worker.PostAsJsonAsync($"{Scene}/venues", new
+        {
+            name, kind = "ground_floor", lon = 104.0548, lat = 30.4152, capacity = 20, opens = "08:00", closes = "21:00", maxBookingMinutes = 120,
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var venueId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync("/calendar.html");
+        await page.Locator("#signin:not([hidden])").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        await page.FillAsync("#login-user", "worker");
+        await page.FillAsync("#login-password", "demo");
+        await page.ClickAsync("#login-form button[type=submit]");
+        await page.Locator("#settings:not([hidden])").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await page.SelectOptionAsync("#book-venue", venueId!);
+        Assert.Contains("每天 08:00–21:00", await page.Locator("#venue-card").TextContentAsync());
+
+        await page.UncheckAsync("[data-day='7']");
+        await page.FillAsync("[data-opens='6']", "09:00");
+        await page.FillAsync("[data-closes='6']", "12:00");
+        await page.ClickAsync("#hours-form button[type=submit]");
+        await page.Locator("#status:text('开放时间已保存')").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await page.Locator("#venue-card .hours-text:text('周六 09:00–12:00')").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+
+        var venue = (await worker.GetFromJsonAsync<JsonElement>($"{Scene}/venues/{venueId}")).GetProperty("venue");
+        Assert.Equal("周一至周五 08:00–21:00；周六 09:00–12:00", venue.GetProperty("openingHoursZh").GetString());
+        Assert.Equal("[[1,2,3,4,5],[6]]", "[" + string.Join(",", venue.GetProperty("week").EnumerateArray().Select(w => w.GetProperty("days").GetRawText().Replace(" ", ""))) + "]");
         Assert.Empty(errors);
         await context.DisposeAsync();
     }

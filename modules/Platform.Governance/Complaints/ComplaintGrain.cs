@@ -3,6 +3,7 @@ using Marten;
 using Platform.Abstractions.Commands;
 using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Registers;
+using Platform.Abstractions.Media;
 
 namespace Platform.Governance.Complaints;
 

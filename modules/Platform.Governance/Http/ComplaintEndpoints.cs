@@ -7,6 +7,7 @@ using Platform.Abstractions.Http;
 using Platform.Abstractions.Security;
 using Platform.Governance.Complaints;
 using Platform.Spatial;
+using Platform.Abstractions.Media;
 
 namespace Platform.Governance.Http;
 
@@ -171,18 +172,10 @@ internal static class ComplaintEndpoints
 
         complaints.MapPost("/{id:guid}/photos", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
-            if (!http.Request.HasFormContentType)
-                return ProblemResults.Problem(400, "photo", "Send the photo as multipart/form-data in the field 'photo'.", "请以 multipart/form-data 的 photo 字段上传照片。");
-            if (http.Request.ContentLength > PhotosAreImagesWithoutTheirLocationRule.MaxBytes + 64 * 1024)
-                return ProblemResults.Problem(400, "photo", "A photo may be at most 5 MB.", "照片不能超过 5 MB。");
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            if (form.Files.GetFile("photo") is not { } file)
-                return RequestBody.Missing("photo", "照片");
-            if (file.Length > PhotosAreImagesWithoutTheirLocationRule.MaxBytes)
-                return ProblemResults.Problem(400, "photo", "A photo may be at most 5 MB.", "照片不能超过 5 MB。");
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, http.RequestAborted);
-            return (await grains.GetGrain<IComplaintGrain>(id).AttachPhotoAsync(buffer.ToArray(), http.User.ToCommandContext("上传投诉照片", http.TraceIdentifier))).Answer(id);
+            var (data, _, bad) = await PhotosAreImagesWithoutTheirLocationRule.ReadUploadAsync(http);
+            if (bad is not null)
+                return bad;
+            return (await grains.GetGrain<IComplaintGrain>(id).AttachPhotoAsync(data!, http.User.ToCommandContext("上传投诉照片", http.TraceIdentifier))).Answer(id);
         }).RequireAuthorization(PlatformPolicies.SignedIn).DisableAntiforgery().WithName("AttachComplaintPhoto").ProducesWrite();
 
         complaints.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, IQuerySession session, CancellationToken ct) =>

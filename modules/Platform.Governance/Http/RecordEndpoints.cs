@@ -9,6 +9,7 @@ using Platform.Abstractions.Security;
 using Platform.Governance.Complaints;
 using Platform.Governance.Records;
 using Platform.Governance.Reports;
+using Platform.Abstractions.Media;
 
 namespace Platform.Governance.Http;
 
@@ -101,20 +102,12 @@ internal static class RecordEndpoints
         }).WithRequestBody<VerifyBody>().WithName("VerifyFinding").ProducesWrite();
         writes.MapPost("/inspections/{id:guid}/findings/{findingId:guid}/photos", async (Guid id, Guid findingId, HttpContext http, IGrainFactory grains) =>
         {
-            if (!http.Request.HasFormContentType)
-                return ProblemResults.Problem(400, "photo", "Send the photo as multipart/form-data in the field 'photo' (and 'stage': finding or rectification).",
-                    "请以 multipart/form-data 的 photo 字段上传照片（stage 字段：finding 问题照片 / rectification 整改照片）。");
-            if (http.Request.ContentLength > PhotosAreImagesWithoutTheirLocationRule.MaxBytes + 64 * 1024)
-                return ProblemResults.Problem(400, "photo", "A photo may be at most 5 MB.", "照片不能超过 5 MB。");
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            if (form.Files.GetFile("photo") is not { } file)
-                return RequestBody.Missing("photo", "照片");
-            if (file.Length > PhotosAreImagesWithoutTheirLocationRule.MaxBytes)
-                return ProblemResults.Problem(400, "photo", "A photo may be at most 5 MB.", "照片不能超过 5 MB。");
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, http.RequestAborted);
-            var stage = form.TryGetValue("stage", out var s) && !string.IsNullOrEmpty(s) ? s.ToString() : "finding";
-            return (await grains.GetGrain<IInspectionGrain>(id).AttachPhotoAsync(findingId, stage, buffer.ToArray(), http.User.ToCommandContext("上传检查问题照片", http.TraceIdentifier))).Answer(id);
+            var (data, form, bad) = await PhotosAreImagesWithoutTheirLocationRule.ReadUploadAsync(http,
+                " (and 'stage': finding or rectification)", "（stage 字段：finding 问题照片 / rectification 整改照片）");
+            if (bad is not null)
+                return bad;
+            var stage = form!.TryGetValue("stage", out var s) && !string.IsNullOrEmpty(s) ? s.ToString() : "finding";
+            return (await grains.GetGrain<IInspectionGrain>(id).AttachPhotoAsync(findingId, stage, data!, http.User.ToCommandContext("上传检查问题照片", http.TraceIdentifier))).Answer(id);
         }).DisableAntiforgery().WithName("AttachFindingPhoto").ProducesWrite();
         g.MapGet("/inspections/{id:guid}/findings/{findingId:guid}/photos/{photoId:guid}", async (Guid id, Guid findingId, Guid photoId, IQuerySession session, CancellationToken ct) =>
         {

@@ -1,5 +1,6 @@
 using Platform.Abstractions.Commands;
 using Platform.Governance.Complaints;
+using Platform.Abstractions.Media;
 
 namespace Platform.Governance.Records;
 

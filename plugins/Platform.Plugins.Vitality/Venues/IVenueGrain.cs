@@ -15,6 +15,12 @@ public interface IVenueGrain : IGrainWithGuidKey
     Task<CommandResult> ApproveAsync(Guid bookingId, CommandContext context);
 
     Task<CommandResult> CancelAsync(Guid bookingId, bool wholeSeries, string? reason, CommandContext context);
+
+    /// <summary>Sets the opening windows of the week (validated by the endpoint: days 1–7 at most once, each window opens before it closes).</summary>
+    Task<CommandResult> SetHoursAsync(OpeningWindow[] week, CommandContext context);
+
+    /// <summary>Replaces the venue's photo (the bytes as uploaded; the grain checks them and removes their metadata).</summary>
+    Task<CommandResult> AttachPhotoAsync(byte[] data, CommandContext context);
 }
 
 /// <summary>Register a venue (validated by the endpoint).</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Platform.Abstractions.Commands;
 using Platform.Abstractions.Http;
 using Platform.Abstractions.Jurisdiction;
+using Platform.Abstractions.Media;
 using Platform.Abstractions.Security;
 using Platform.Plugins.Vitality.Activities;
 using Platform.Plugins.Vitality.Time;
@@ -20,6 +21,15 @@ namespace Platform.Plugins.Vitality.Venues;
 public sealed record RegisterVenueRequest(
     string? Name, string? Kind, string? Hub, double? Lon, double? Lat, int? Capacity, string? Opens, string? Closes, int? MaxBookingMinutes,
     bool? ApprovalRequired, string[]? Equipment, string? PhotoUrl, string? Description);
+
+/// <summary>One window of <c>PUT /venues/{id}/opening-hours</c>: days 1 (Monday) to 7 (Sunday), <c>HH:mm</c> Asia/Shanghai.</summary>
+public sealed record OpeningWindowRequest(int[]? Days, string? Opens, string? Closes);
+
+/// <summary><c>PUT /venues/{id}/opening-hours</c>: the week's windows; a day in none of them is closed; each day in at most one.</summary>
+public sealed record OpeningHoursRequest(OpeningWindowRequest[]? Week);
+
+/// <summary>A window of the week in answers.</summary>
+public sealed record OpeningWindowAnswer(IReadOnlyList<int> Days, string Opens, string Closes);
 
 /// <summary>Repeat a booking: <c>weekly</c> or <c>daily</c>, <c>count</c> occurrences in all (2–52).</summary>
 public sealed record RepeatRequest(string? Frequency, int? Count);
@@ -37,7 +47,19 @@ public sealed record CancelBookingRequest(bool? WholeSeries, string? Reason);
 public sealed record VenueAnswer(
     Guid Id, string Name, string Kind, string? KindZh, string? Hub, double Lon, double Lat, string? CommunityCode, string? CommunityName,
     int Capacity, string Opens, string Closes, int MaxBookingMinutes, bool ApprovalRequired, IReadOnlyList<string> Equipment, string? PhotoUrl,
-    string? Description, int BookingsToday, double OccupancyToday, bool OccupiedNow);
+    string? Description, int BookingsToday, double OccupancyToday, bool OccupiedNow)
+{
+    /// <summary>The week's windows (empty: <see cref="Opens"/>–<see cref="Closes"/> every day).</summary>
+    public IReadOnlyList<OpeningWindowAnswer> Week { get; init; } = [];
+
+    /// <summary>The hours as people read them: 周一至周五 08:00–21:00；周六、周日 09:00–18:00.</summary>
+    public string OpeningHoursZh { get; init; } = "";
+
+    public string OpeningHours { get; init; } = "";
+
+    /// <summary>Whether the venue is open today (Asia/Shanghai).</summary>
+    public bool OpenToday { get; init; }
+}
 
 /// <summary>A booking in answers (who booked is not shown: only the purpose and the group).</summary>
 public sealed record BookingAnswer(Guid Id, Guid VenueId, DateTimeOffset Start, DateTimeOffset End, string Purpose, Guid? GroupId, Guid? SeriesId,
@@ -90,6 +112,24 @@ internal static class VenueEndpoints
             (await grains.GetGrain<IVenueGrain>(id).ApproveAsync(bookingId, http.User.ToCommandContext("审批场地预约", http.TraceIdentifier))).Answer(bookingId))
             .RequireAuthorization(PlatformPolicies.Administer).ProducesWrite();
 
+        scene.MapPut("/venues/{id:guid}/opening-hours", SetHoursAsync).WithRequestBody<OpeningHoursRequest>()
+            .RequireAuthorization(PlatformPolicies.EditCommunityData).ProducesWrite();
+
+        scene.MapPost("/venues/{id:guid}/photos", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (data, _, bad) = await PhotosAreImagesWithoutTheirLocationRule.ReadUploadAsync(http);
+            if (bad is not null)
+                return bad;
+            return (await grains.GetGrain<IVenueGrain>(id).AttachPhotoAsync(data!, http.User.ToCommandContext("上传场地照片", http.TraceIdentifier))).Answer(id);
+        }).RequireAuthorization(PlatformPolicies.EditCommunityData).DisableAntiforgery().ProducesWrite();
+
+        scene.MapGet("/venues/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, IQuerySession session, CancellationToken ct) =>
+        {
+            // The photo is the data of its event in the venue's stream (stored already without its metadata).
+            var photo = (await session.Events.FetchStreamAsync(id, token: ct)).Select(e => e.Data).OfType<VenuePhotoAttached>().FirstOrDefault(p => p.PhotoId == photoId);
+            return photo is null ? ProblemResults.Problem(404, "photoId", "No such photo.", "找不到该照片。") : Results.File(photo.Data, photo.ContentType);
+        }).Produces(StatusCodes.Status200OK, typeof(byte[]), "image/jpeg", "image/png");
+
         scene.MapPost("/venues/{id:guid}/bookings/{bookingId:guid}/cancel", async (Guid id, Guid bookingId, HttpContext http, IGrainFactory grains) =>
         {
             CancelBookingRequest? body = null;
@@ -106,6 +146,47 @@ internal static class VenueEndpoints
                 http.User.ToCommandContext("取消场地预约", http.TraceIdentifier))).Answer(bookingId);
         }).WithRequestBody<CancelBookingRequest>().RequireAuthorization(PlatformPolicies.EditCommunityData).ProducesWrite();
     }
+
+    private static async Task<IResult> SetHoursAsync(Guid id, HttpContext http, IGrainFactory grains)
+    {
+        var (body, problem) = await RequestBody.ReadAsync<OpeningHoursRequest>(http);
+        if (problem is not null)
+            return problem;
+        if (body!.Week is not { } week)
+            return RequestBody.Missing("week", "每周开放时段");
+        if (week.Length > 7)
+            return ProblemResults.Problem(400, "week", "A week has at most seven windows.", "每周最多 7 个开放时段。");
+        var windows = new List<OpeningWindow>();
+        var seen = new HashSet<int>();
+        for (var i = 0; i < week.Length; i++)
+        {
+            var w = week[i];
+            if (w?.Days is not { Length: > 0 } days)
+                return RequestBody.Missing($"week[{i}].days", "开放日");
+            foreach (var day in days)
+            {
+                if (day is < 1 or > 7)
+                    return ProblemResults.Problem(400, $"week[{i}].days", $"A day is 1 (Monday) to 7 (Sunday), not {day}.", $"开放日须为 1（周一）至 7（周日），不能为 {day}。");
+                if (!seen.Add(day))
+                    return ProblemResults.Problem(400, $"week[{i}].days", $"Day {day} is in two windows.", $"{OpeningHoursDay(day)}出现在两个开放时段中。");
+            }
+            if (Clock(w.Opens, $"week[{i}].opens", "开放时间") is { Problem: { } opensProblem })
+                return opensProblem;
+            if (Clock(w.Closes, $"week[{i}].closes", "闭馆时间") is { Problem: { } closesProblem })
+                return closesProblem;
+            var opens = Clock(w.Opens, "", "").Value;
+            var closes = Clock(w.Closes, "", "").Value;
+            if (closes <= opens)
+                return ProblemResults.Problem(400, $"week[{i}].closes", "The window closes before it opens.", "闭馆时间早于开放时间。");
+            windows.Add(new OpeningWindow([.. days.Order()], opens, closes));
+        }
+        if (windows.Count == 0)
+            return ProblemResults.Problem(400, "week", "A venue is open on at least one day of the week.", "每周至少须有一天开放。");
+        return (await grains.GetGrain<IVenueGrain>(id).SetHoursAsync([.. windows.OrderBy(w => w.Days[0])],
+            http.User.ToCommandContext("设置场地开放时间", http.TraceIdentifier))).Answer(id);
+    }
+
+    private static string OpeningHoursDay(int day) => OpeningHours.DayZh(day == 7 ? DayOfWeek.Sunday : (DayOfWeek)day);
 
     private static async Task<IResult> RegisterAsync(HttpContext http, IGrainFactory grains)
     {
@@ -224,7 +305,13 @@ internal static class VenueEndpoints
             var (bookings, occupancy) = Occupancy.Of(v, ShanghaiTime.DateOf(now));
             return new VenueAnswer(v.Id, v.Name, v.Kind, SpaceKinds.Find(v.Kind)?.NameZh, v.Hub, v.Lon, v.Lat, communities[i]?.Code, communities[i]?.Name,
                 v.Capacity, Hhmm(v.Opens), Hhmm(v.Closes), v.MaxBookingMinutes, v.ApprovalRequired, v.Equipment, v.PhotoUrl, v.Description,
-                bookings, occupancy, v.Holding.Any(b => b.Start <= now && now < b.End));
+                bookings, occupancy, v.Holding.Any(b => b.Start <= now && now < b.End))
+            {
+                Week = [.. v.Week.Select(w => new OpeningWindowAnswer(w.Days, Hhmm(w.Opens), Hhmm(w.Closes)))],
+                OpeningHoursZh = OpeningHours.Zh(v),
+                OpeningHours = OpeningHours.En(v),
+                OpenToday = v.HoursOn(ShanghaiTime.DateOf(now)) is not null,
+            };
         }).ToList();
     }
 
@@ -245,13 +332,15 @@ internal static class VenueEndpoints
     public static IResult UnknownVenue() => ProblemResults.Problem(404, "id", "No venue is registered under this id.", "找不到该场地。");
 }
 
-/// <summary>How much of a day's opening hours a venue is booked (confirmed or pending), 0–1.</summary>
+/// <summary>How much of a day's opening hours a venue is booked (confirmed or pending), 0–1; 0 on a day it is closed.</summary>
 internal static class Occupancy
 {
     public static (int Bookings, double Share) Of(VenueView venue, DateOnly date)
     {
-        var open = ShanghaiTime.At(date, venue.Opens);
-        var close = ShanghaiTime.At(date, venue.Closes);
+        if (venue.HoursOn(date) is not { } hours)
+            return (0, 0);
+        var open = ShanghaiTime.At(date, hours.Opens);
+        var close = ShanghaiTime.At(date, hours.Closes);
         var day = venue.Holding.Where(b => b.Start < close && open < b.End).ToList();
         var minutes = day.Sum(b => (Min(b.End, close) - Max(b.Start, open)).TotalMinutes);
         var total = (close - open).TotalMinutes;

@@ -38,3 +38,20 @@ public sealed record VenueBookingApproved(Guid BookingId);
 
 /// <summary>A booking was cancelled (by its booker or staff, or declined instead of approved); its time is free again.</summary>
 public sealed record VenueBookingCancelled(Guid BookingId, string? Reason);
+
+/// <summary>
+/// The venue's week: on each day of <see cref="OpeningWindow.Days"/> (1 = Monday … 7 = Sunday) it is open from
+/// <see cref="OpeningWindow.Opens"/> to <see cref="OpeningWindow.Closes"/> (Asia/Shanghai); a day of no window is closed.
+/// Replaces the registration's one daily window. Bookings accepted before stay (they were within the hours of their time).
+/// </summary>
+public sealed record VenueHoursSet(OpeningWindow[] Week);
+
+/// <summary>One opening window of a venue's week.</summary>
+[GenerateSerializer, Immutable]
+public sealed record OpeningWindow([property: Id(0)] int[] Days, [property: Id(1)] TimeOnly Opens, [property: Id(2)] TimeOnly Closes);
+
+/// <summary>
+/// A photo of the venue (JPEG or PNG, its EXIF/XMP removed: see <c>PhotosAreImagesWithoutTheirLocationRule</c>) replaced
+/// the one before; the event carries the image, served at <c>/venues/{id}/photos/{PhotoId}</c>.
+/// </summary>
+public sealed record VenuePhotoAttached(Guid PhotoId, string ContentType, byte[] Data);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Abstractions.Commands;
+using Platform.Abstractions.Media;
 using Platform.Plugins.Vitality.Time;
 
 namespace Platform.Plugins.Vitality.Venues;
@@ -54,6 +55,22 @@ internal sealed class VenueGrain(EventWriter writer) : Grain, IVenueGrain
                 : [booking];
             return Outcome.Append(cancelled.Select(b => (object)new VenueBookingCancelled(b.Id, reason)));
         });
+
+    public Task<CommandResult> SetHoursAsync(OpeningWindow[] week, CommandContext context) =>
+        writer.WriteAsync<VenueView>(this.GetPrimaryKey(), context, venue =>
+            venue is null ? Outcome.Refuse(404, "id", "No venue is registered under this id.", "找不到该场地。")
+            : venue.Week.Count == week.Length && venue.Week.Zip(week).All(p => p.First.Opens == p.Second.Opens && p.First.Closes == p.Second.Closes
+                && p.First.Days.SequenceEqual(p.Second.Days)) ? Outcome.Unchanged
+            : Outcome.Append(new VenueHoursSet(week)));
+
+    public Task<CommandResult> AttachPhotoAsync(byte[] data, CommandContext context) =>
+        writer.WriteAsync<VenueView>(this.GetPrimaryKey(), context, venue =>
+        {
+            if (venue is null)
+                return Outcome.Refuse(404, "id", "No venue is registered under this id.", "找不到该场地。");
+            var (clean, type, reason, reasonZh) = PhotosAreImagesWithoutTheirLocationRule.Check(data);
+            return clean is null ? Outcome.Refuse(400, "photo", reason!, reasonZh!) : Outcome.Append(new VenuePhotoAttached(Guid.NewGuid(), type!, clean));
+        });
 }
 
 /// <summary>What a booking must satisfy: a time within the opening hours of one day, not too long, overlapping no held booking.</summary>
@@ -69,10 +86,13 @@ internal static class BookingRules
                 $"{venue.Name}单次预约最长 {venue.MaxBookingMinutes} 分钟。");
         var start = ShanghaiTime.Local(o.Start);
         var end = ShanghaiTime.Local(o.End);
-        var open = $"{venue.Opens.ToString("HH:mm", CultureInfo.InvariantCulture)}–{venue.Closes.ToString("HH:mm", CultureInfo.InvariantCulture)}";
-        if (start.Date != end.Date || TimeOnly.FromDateTime(start.DateTime) < venue.Opens || TimeOnly.FromDateTime(end.DateTime) > venue.Closes)
-            return Outcome.Refuse(400, "start", $"{venue.Name} is open {open} (Asia/Shanghai); the booking of {when} lies outside.",
-                $"{venue.Name}开放时间为 {open}（北京时间），{when} 的预约超出开放时间。");
+        if (venue.HoursOn(DateOnly.FromDateTime(start.DateTime)) is not { } hours)
+            return Outcome.Refuse(400, "start", $"{venue.Name} is closed on {start:yyyy-MM-dd} ({start.DayOfWeek}); its hours: {OpeningHours.En(venue)}.",
+                $"{venue.Name}{start:yyyy-MM-dd}（{OpeningHours.DayZh(start.DayOfWeek)}）不开放，开放时间：{OpeningHours.Zh(venue)}。");
+        var open = $"{hours.Opens.ToString("HH:mm", CultureInfo.InvariantCulture)}–{hours.Closes.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+        if (start.Date != end.Date || TimeOnly.FromDateTime(start.DateTime) < hours.Opens || TimeOnly.FromDateTime(end.DateTime) > hours.Closes)
+            return Outcome.Refuse(400, "start", $"{venue.Name} is open {open} on that day (Asia/Shanghai); the booking of {when} lies outside.",
+                $"{venue.Name}当日开放时间为 {open}（北京时间），{when} 的预约超出开放时间。");
         if (venue.Holding.FirstOrDefault(b => b.Overlaps(o.Start, o.End)) is { } taken)
             return Outcome.Refuse(409, "start",
                 $"The time {when} overlaps booking {taken.Id} ({taken.Purpose}, {Span(taken)}).",

@@ -19,12 +19,24 @@ public sealed class VenueView : ILocatedRecord
     public int Capacity { get; set; }
     public TimeOnly Opens { get; set; }
     public TimeOnly Closes { get; set; }
+
+    /// <summary>The opening windows of the week once set (<see cref="VenueHoursSet"/>); empty: <see cref="Opens"/>–<see cref="Closes"/> every day.</summary>
+    public List<OpeningWindow> Week { get; set; } = [];
     public int MaxBookingMinutes { get; set; }
     public bool ApprovalRequired { get; set; }
     public string[] Equipment { get; set; } = [];
     public string? PhotoUrl { get; set; }
     public string? Description { get; set; }
     public List<Booking> Bookings { get; set; } = [];
+
+    /// <summary>The hours of <paramref name="date"/> (Asia/Shanghai), or null on a day the venue is closed.</summary>
+    public (TimeOnly Opens, TimeOnly Closes)? HoursOn(DateOnly date)
+    {
+        if (Week.Count == 0)
+            return (Opens, Closes);
+        var day = date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek;
+        return Week.Find(w => w.Days.Contains(day)) is { } window ? (window.Opens, window.Closes) : null;
+    }
 
     /// <summary>Bookings that hold their time: confirmed, or pending approval.</summary>
     public IEnumerable<Booking> Holding => Bookings.Where(b => b.Status != BookingStatuses.Cancelled);
@@ -68,6 +80,8 @@ public sealed class VenueProjection : SingleStreamProjection<VenueView, Guid>
         IncludeType<VenueBooked>();
         IncludeType<VenueBookingApproved>();
         IncludeType<VenueBookingCancelled>();
+        IncludeType<VenueHoursSet>();
+        IncludeType<VenuePhotoAttached>();
     }
 
     public override VenueView Evolve(VenueView? snapshot, Guid id, IEvent e)
@@ -102,6 +116,12 @@ public sealed class VenueProjection : SingleStreamProjection<VenueView, Guid>
                 break;
             case VenueBookingCancelled c when view.Bookings.Find(x => x.Id == c.BookingId) is { } cancelled:
                 cancelled.Status = BookingStatuses.Cancelled;
+                break;
+            case VenueHoursSet h:
+                view.Week = [.. h.Week];
+                break;
+            case VenuePhotoAttached p:
+                view.PhotoUrl = $"/api/scenes/vitality/venues/{id}/photos/{p.PhotoId}";
                 break;
         }
         return view;

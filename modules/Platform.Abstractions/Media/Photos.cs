@@ -1,12 +1,42 @@
-namespace Platform.Governance.Complaints;
+using Microsoft.AspNetCore.Http;
+using Platform.Abstractions.Commands;
+using Platform.Abstractions.Http;
+
+namespace Platform.Abstractions.Media;
 
 /// <summary>
 /// Photos must be JPEG or PNG images (known by their bytes, not by what the client says) of at most
 /// <see cref="MaxBytes"/>, and lose their EXIF/XMP metadata — the camera's GPS position among it — before they are stored.
+/// Every module and plugin that takes a photo (complaints, inspection findings, venues) takes it through
+/// <see cref="ReadUploadAsync"/> and <see cref="Check"/>.
 /// </summary>
-internal static class PhotosAreImagesWithoutTheirLocationRule
+public static class PhotosAreImagesWithoutTheirLocationRule
 {
     public const int MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// The bytes of the multipart/form-data field <c>photo</c> (size checked before and after reading the form), the
+    /// form itself for the endpoint's other fields, or a 400 problem naming the field <c>photo</c>.
+    /// </summary>
+    public static async Task<(byte[]? Data, IFormCollection? Form, IResult? Problem)> ReadUploadAsync(HttpContext http, string? otherFieldsEn = null, string? otherFieldsZh = null)
+    {
+        if (!http.Request.HasFormContentType)
+            return (null, null, ProblemResults.Problem(400, "photo", $"Send the photo as multipart/form-data in the field 'photo'{otherFieldsEn}.",
+                $"请以 multipart/form-data 的 photo 字段上传照片{otherFieldsZh}。"));
+        if (http.Request.ContentLength > MaxBytes + 64 * 1024)
+            return (null, null, TooLarge());
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (form.Files.GetFile("photo") is not { } file)
+            return (null, form, RequestBody.Missing("photo", "照片"));
+        if (file.Length > MaxBytes)
+            return (null, form, TooLarge());
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, http.RequestAborted);
+        return (buffer.ToArray(), form, null);
+    }
+
+    private static IResult TooLarge() =>
+        ProblemResults.Problem(400, "photo", $"A photo may be at most {MaxBytes / 1024 / 1024} MB.", $"照片不能超过 {MaxBytes / 1024 / 1024} MB。");
 
     /// <summary>The image with its metadata removed and its content type, or the reason it is refused.</summary>
     public static (byte[]? Clean, string? ContentType, string? Reason, string? ReasonZh) Check(byte[] data)
