@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,16 +31,49 @@ public sealed class DocumentTests(PlatformFixture fixture) : IClassFixture<Platf
         var heading1 = main.StyleDefinitionsPart!.Styles!.Elements<Style>().Single(s => s.StyleId == "Heading1");
         Assert.Equal("heading 1", heading1.StyleName!.Val!.Value);
         Assert.Equal(0, heading1.StyleParagraphProperties!.OutlineLevel!.Val!.Value);
-        var defaults = main.StyleDefinitionsPart.Styles.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!.RunFonts!;
-        Assert.Equal("SimSun", defaults.EastAsia!.Value);
-        Assert.Contains(main.FontTablePart!.Fonts!.Elements<Font>(), f => f.Name == "SimSun" && f.AltName!.Val == "宋体");
+        // GB/T 9704-2012: body in 仿宋 三号 (16 pt = 32 half-points), East Asian language zh-CN.
+        var runDefaults = main.StyleDefinitionsPart.Styles.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!;
+        Assert.Equal("FangSong", runDefaults.RunFonts!.EastAsia!.Value);
+        Assert.Equal("32", runDefaults.FontSize!.Val!.Value);
+        Assert.Equal("zh-CN", runDefaults.Languages!.EastAsia!.Value);
+        Assert.Contains(main.FontTablePart!.Fonts!.Elements<Font>(), f => f.Name == "FangSong" && f.AltName!.Val == "仿宋");
+        // The standard's A4 type area, 156 mm × 225 mm: 天头 37 mm, 订口 28 mm (±1 mm), so right 26 mm and bottom 35 mm.
+        var section = main.Document.Body.Elements<SectionProperties>().Single();
+        var margin = section.GetFirstChild<PageMargin>()!;
+        static double Mm(double twips) => twips * 25.4 / 1440;
+        Assert.InRange(Mm(margin.Top!.Value), 36, 38);
+        Assert.InRange(Mm(margin.Left!.Value), 27, 29);
+        Assert.InRange(210 - Mm(margin.Left!.Value) - Mm(margin.Right!.Value), 155, 157);
+        Assert.InRange(297 - Mm(margin.Top!.Value) - Mm(margin.Bottom!.Value), 224, 226);
+        // Page numbers on odd and even pages (different sides), and the 落款: the office over the date, right of the text.
+        Assert.Equal(2, section.Elements<FooterReference>().Count());
+        Assert.NotNull(main.DocumentSettingsPart!.Settings!.GetFirstChild<EvenAndOddHeaders>());
+        Assert.All(main.FooterParts, f => Assert.Contains("PAGE", f.Footer!.InnerText));
+        var office = paragraphs.Single(p => p.InnerText == "兴隆街道社区发展办");
+        var date = paragraphs[paragraphs.IndexOf(office) + 1];
+        Assert.Equal("2020年12月31日", date.InnerText);
+        Assert.Equal("Signature", date.ParagraphProperties!.ParagraphStyleId!.Val!.Value);
+        Assert.Equal(400, date.ParagraphProperties.Indentation!.RightChars!.Value); // 右空四字
+        Assert.True(paragraphs.IndexOf(office) < paragraphs.FindIndex(p => p.InnerText == "附录：缺失数据清单"), "the 落款 closes the text, before the appendix");
         // The sites table is one table: a header row and a row per site, not a table per row.
         var sites = main.Document.Body.Elements<Table>().Single(t => t.Elements<TableRow>().First().InnerText.StartsWith("点位", StringComparison.Ordinal));
         var siteCount = (await (await Factory.ClientForAsync("planner")).JsonAsync("/api/sites?asOf=2020-12-31")).GetArrayLength();
         Assert.Equal(siteCount + 1, sites.Elements<TableRow>().Count());
         Assert.True(sites.Elements<TableRow>().First().TableRowProperties?.GetFirstChild<TableHeader>() is not null);
+        // Columns after their content, filling the 156 mm type area: in the fullest table, the column of the longest text is the widest.
+        foreach (var table in main.Document.Body.Elements<Table>())
+        {
+            var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.InRange(Mm(widths.Sum()), 155, 157);
+        }
+        var fullest = main.Document.Body.Elements<Table>().OrderByDescending(t => t.Elements<TableRow>().Count()).First();
+        var gridWidths = fullest.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var longest = Enumerable.Range(0, gridWidths.Count)
+            .Select(i => fullest.Elements<TableRow>().Max(r => (r.Elements<TableCell>().ElementAtOrDefault(i)?.InnerText ?? "").Sum(c => c >= '\u2E80' ? 2 : 1))).ToList();
+        Assert.Equal(longest.IndexOf(longest.Max()), gridWidths.IndexOf(gridWidths.Max()));
         // Both distribution maps are printed by the maps' print endpoint and embedded as PNG pictures.
-        Assert.Equal(2, main.ImageParts.Count());
+        Assert.True(main.ImageParts.Count() == 2, "maps embedded: " + main.ImageParts.Count() + "; captions: "
+            + string.Join(" / ", paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Caption").Select(p => p.InnerText)));
         foreach (var image in main.ImageParts)
         {
             Assert.Equal("image/png", image.ContentType);
@@ -68,6 +102,13 @@ public sealed class DocumentTests(PlatformFixture fixture) : IClassFixture<Platf
         foreach (var heading in Headings)
             Assert.Contains(string.Concat(heading.Where(c => !char.IsWhiteSpace(c))), compact);
         Assert.Contains("由原来3个社区、10个村调整为5个社区、2个村，调减比例达46.15%", compact);
+        // LibreOffice fills the page fields: the first pages are numbered — 1 —, — 2 — (an em dash each side).
+        Assert.Contains("—1—", compact);
+        Assert.Contains("—2—", compact);
+        Assert.Contains("兴隆街道社区发展办2020年12月31日", compact);
+        var (infoCode, info) = await RunAsync("pdfinfo", pdf);
+        Assert.Equal(0, infoCode);
+        Assert.Matches(@"Page size:\s+595(\.\d+)? x 841\.\d+ pts \(A4\)", info);
     }
 
     [Fact]
@@ -101,6 +142,33 @@ public sealed class DocumentTests(PlatformFixture fixture) : IClassFixture<Platf
         var community = await client.MarkdownAsync($"/api/reports/community/XL-LJD?year={year}&format=md");
         Assert.StartsWith($"# 兴隆街道蓝家店社区{year}年社区发展治理分报告", community);
         Assert.Contains("## 附录：缺失数据清单", community);
+    }
+
+    /// <summary>
+    /// A community's report says how many complaints its compounds had and how many were answered, as the complaint list
+    /// of that community gives them, and how many inspections found how many problems, as the inspection list does.
+    /// </summary>
+    [Fact]
+    public async Task CommunityReport_ComplaintAndInspectionSentence_EqualsTheCommunitysRecords()
+    {
+        var admin = await Factory.ClientForAsync("admin");
+        var year = ReportClient.ThisYear;
+        static DateOnly ChinaDate(string instant) => DateOnly.FromDateTime(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var complaints = (await admin.JsonAsync("/api/governance/complaints")).EnumerateArray()
+            .Where(c => ChinaDate(c.GetProperty("filedAt").GetString()!).Year == year).ToList();
+        var busiest = complaints.Where(c => c.TryGetProperty("community", out var n) && n.ValueKind == JsonValueKind.String)
+            .GroupBy(c => c.GetProperty("community").GetString()!).OrderByDescending(g => g.Count()).First();
+        var units = (await admin.JsonAsync($"/api/jurisdiction/units?level=community&asOf={ReportClient.AsOf(year)}")).GetProperty("features").EnumerateArray()
+            .Select(f => f.GetProperty("properties")).ToList();
+        var code = units.Single(u => u.GetProperty("name").GetString() == busiest.Key).GetProperty("code").GetString();
+        var received = busiest.Count();
+        var responded = busiest.Count(c => c.GetProperty("respondedAt").ValueKind == JsonValueKind.String);
+
+        var report = await admin.MarkdownAsync($"/api/reports/community/{code}?year={year}&format=md");
+        Assert.Contains($"本年度共收到小区投诉{received}件次", report);
+        Assert.Contains(responded == received ? "均予以处置回复" : $"已处置回复{responded}件次", report);
+        Assert.DoesNotContain("小区投诉件次】", report);
+        Assert.DoesNotContain("检查发现问题数】", report);
     }
 
     [Fact]

@@ -10,18 +10,38 @@ using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 namespace Platform.Reports.Rendering;
 
 /// <summary>
-/// Writes a report as a Word document (OpenXml): title and Heading 1–3 styles (so Word's navigation pane and a table of
-/// contents see the structure), body text with a two-character first-line indent, real tables with a repeated header row,
-/// maps as embedded PNG pictures, A4 pages. East Asian fonts are declared (SimSun for text, SimHei and KaiTi for headings,
-/// as official documents use them) with the Chinese names as alternates; 【待补】 markers are highlighted.
+/// Writes a report as a Word document (OpenXml) laid out as a government document after GB/T 9704-2012: A4 with the
+/// standard type area (156 mm × 225 mm: top margin 37 mm, left 28 mm, right 26 mm, bottom 35 mm), body text in 仿宋 三号
+/// (16 pt) on a fixed line pitch of 22 lines a page with a two-character first-line indent, the title in 小标宋 二号,
+/// headings in 黑体 / 楷体 / 仿宋 bold 三号 (Heading 1–3 styles, so Word's navigation pane and a table of contents see the
+/// structure), page numbers "— 1 —" in 宋体 四号 outside (odd pages right, even pages left, one character in), the 落款
+/// (office over the date, the date four characters from the right), real tables with a repeated header row and column
+/// widths after their content, maps as embedded PNG pictures. Fonts are declared with their Chinese names as alternates
+/// and the East Asian language as zh-CN (so LibreOffice and Word pick Chinese, not Japanese, glyphs); 【待补】 markers are
+/// highlighted.
 /// </summary>
 internal static partial class DocxReportWriter
 {
     private const string Latin = "Times New Roman";
     private const string Song = "SimSun";
+    private const string Fang = "FangSong";
     private const string Hei = "SimHei";
     private const string Kai = "KaiTi";
-    private const long TextWidthEmu = 15L * 360_000;
+    private const string XiaoBiaoSong = "FZXiaoBiaoSong-B05S";
+
+    /// <summary>Millimetres in twentieths of a point (Word's unit): 1 mm = 1440 / 25.4.</summary>
+    private static uint Mm(double mm) => (uint)Math.Round(mm * 1440 / 25.4);
+
+    // GB/T 9704-2012 5.2.1: A4 (210 × 297 mm), type area 156 × 225 mm, 天头 37 mm, 订口 28 mm.
+    private static readonly uint TopMargin = Mm(37), BottomMargin = Mm(297 - 37 - 225), LeftMargin = Mm(28), RightMargin = Mm(210 - 28 - 156);
+
+    /// <summary>The type area's width in twips (156 mm).</summary>
+    private static readonly int TextWidth = (int)Mm(156);
+
+    /// <summary>22 lines on 225 mm: the line pitch in twips.</summary>
+    private static readonly int LinePitch = (int)Math.Round(Mm(225) / 22.0);
+
+    private const long TextWidthEmu = 156L * 36_000;
 
     public static byte[] Write(RenderedReport report)
     {
@@ -50,15 +70,24 @@ internal static partial class DocxReportWriter
                     case TableBlock t:
                         body.Append(Table(t), Paragraph("TableText", ""));
                         break;
+                    case SignatureBlock sig:
+                        body.Append(Signature(sig));
+                        break;
                     case FigureBlock f:
                         body.Append(f.Png is { } png ? Picture(main, png, ++pictures, ReportBlockReader.Plain(f.Caption)) : Placeholder());
                         body.Append(Paragraph("Caption", f.Caption));
                         break;
                 }
             }
+            var (odd, even) = AddPageNumbers(main);
             body.Append(new SectionProperties(
+                new FooterReference { Type = HeaderFooterValues.Default, Id = odd },
+                new FooterReference { Type = HeaderFooterValues.Even, Id = even },
                 new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1440, Bottom = 1440, Left = 1588U, Right = 1474U, Header = 851U, Footer = 992U, Gutter = 0U }));
+                // The page number sits 7 mm below the type area (GB/T 9704-2012 7.5): its line ends about 23 mm above the edge.
+                new PageMargin { Top = (int)TopMargin, Bottom = (int)BottomMargin, Left = LeftMargin, Right = RightMargin, Header = Mm(15), Footer = Mm(22), Gutter = 0U },
+                new DocGrid { Type = DocGridValues.Lines, LinePitch = LinePitch }));
+            main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new EvenAndOddHeaders(), new ThemeFontLanguages { EastAsia = "zh-CN", Val = "en-US" });
             doc.PackageProperties.Title = report.Title;
             doc.PackageProperties.Creator = "社区发展治理平台";
             doc.PackageProperties.Language = "zh-CN";
@@ -104,13 +133,72 @@ internal static partial class DocxReportWriter
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableLook { Val = "04A0", FirstRow = true }));
         var grid = new TableGrid();
-        for (var i = 0; i < columns; i++)
-            grid.Append(new GridColumn { Width = (9000 / columns).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        foreach (var width in ColumnWidths(t, columns))
+            grid.Append(new GridColumn { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         table.Append(grid);
         table.Append(Row(t.Header, columns, header: true));
         foreach (var r in t.Rows)
             table.Append(Row(r, columns, header: false));
         return table;
+    }
+
+    /// <summary>
+    /// Column widths (twips) summing to the type area's width, each after the widest text of its column (a CJK character
+    /// counts two, others one; capped at a full line, 56, so one long cell does not starve the rest), at least two characters.
+    /// </summary>
+    internal static int[] ColumnWidths(TableBlock t, int columns)
+    {
+        var demand = new double[columns];
+        foreach (var row in t.Rows.Prepend(t.Header))
+            for (var i = 0; i < Math.Min(columns, row.Count); i++)
+                demand[i] = Math.Max(demand[i], Math.Min(56, DisplayWidth(ReportBlockReader.Plain(row[i]))));
+        for (var i = 0; i < columns; i++)
+            demand[i] = Math.Max(demand[i], 4);
+        var total = demand.Sum();
+        var widths = demand.Select(d => (int)Math.Floor(TextWidth * d / total)).ToArray();
+        widths[^1] += TextWidth - widths.Sum();
+        return widths;
+    }
+
+    /// <summary>How wide a text is in half-width units: CJK and full-width characters count two.</summary>
+    internal static double DisplayWidth(string text) => text.Sum(c => c >= 0x2E80 || c is >= '\uFF00' and <= '\uFFEF' ? 2 : 1);
+
+    /// <summary>
+    /// The 落款: the office centred over the date, the date four characters in from the right (GB/T 9704-2012 7.3.5.2),
+    /// a blank line above.
+    /// </summary>
+    private static IEnumerable<Paragraph> Signature(SignatureBlock sig)
+    {
+        var dateChars = DisplayWidth(sig.Date) / 2;
+        var officeChars = DisplayWidth(sig.Office) / 2;
+        var officeRight = Math.Max(0, 4 + (dateChars - officeChars) / 2);
+        Paragraph Line(string text, double rightChars) => new(
+            new ParagraphProperties(new ParagraphStyleId { Val = "Signature" }, new Indentation { RightChars = (int)Math.Round(rightChars * 100) }),
+            Run(text, false, false));
+        yield return new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "BodyText" }));
+        yield return Line(sig.Office, officeRight);
+        yield return Line(sig.Date, 4);
+    }
+
+    /// <summary>Footers of odd and even pages: "— n —" in 宋体 四号, one character in from the outer edge.</summary>
+    private static (string Odd, string Even) AddPageNumbers(MainDocumentPart main)
+    {
+        string Footer(JustificationValues side, Indentation indent)
+        {
+            var part = main.AddNewPart<FooterPart>();
+            RunProperties Font() => new(new RunFonts { Ascii = Song, HighAnsi = Song, EastAsia = Song }, new FontSize { Val = "28" }, new FontSizeComplexScript { Val = "28" });
+            part.Footer = new Footer(new Paragraph(
+                new ParagraphProperties(new ParagraphStyleId { Val = "Footer" }, new Justification { Val = side }, indent),
+                new Run(Font(), new Text("— ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(Font(), new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                new Run(Font(), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(Font(), new FieldChar { FieldCharType = FieldCharValues.Separate }),
+                new Run(Font(), new Text("1")),
+                new Run(Font(), new FieldChar { FieldCharType = FieldCharValues.End }),
+                new Run(Font(), new Text(" —") { Space = SpaceProcessingModeValues.Preserve })));
+            return main.GetIdOfPart(part);
+        }
+        return (Footer(JustificationValues.Right, new Indentation { RightChars = 100 }), Footer(JustificationValues.Left, new Indentation { LeftChars = 100 }));
     }
 
     private static TableRow Row(IReadOnlyList<string> cells, int columns, bool header)
@@ -179,22 +267,30 @@ internal static partial class DocxReportWriter
         var part = main.AddNewPart<StyleDefinitionsPart>();
         var styles = new Styles(new DocDefaults(
             new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                new RunFonts { Ascii = Latin, HighAnsi = Latin, ComplexScript = Latin, EastAsia = Song },
-                new FontSize { Val = "24" }, new FontSizeComplexScript { Val = "24" },
+                new RunFonts { Ascii = Latin, HighAnsi = Latin, ComplexScript = Latin, EastAsia = Fang },
+                new FontSize { Val = "32" }, new FontSizeComplexScript { Val = "32" },
                 new Languages { Val = "en-US", EastAsia = "zh-CN" })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "360", LineRule = LineSpacingRuleValues.Auto }))));
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines
+            {
+                After = "0", Line = LinePitch.ToString(System.Globalization.CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact,
+            }))));
         styles.Append(
             Style("Normal", "Normal", null, isDefault: true),
-            Style("BodyText", "Body Text", new ParagraphProperties(new Indentation { FirstLineChars = 200, FirstLine = "480" }, new Justification { Val = JustificationValues.Both })),
-            Style("Title", "Title", new ParagraphProperties(new SpacingBetweenLines { Before = "240", After = "480" }, new Justification { Val = JustificationValues.Center }),
-                new StyleRunProperties(new RunFonts { EastAsia = Hei, Ascii = Latin, HighAnsi = Latin }, new Bold(), new FontSize { Val = "36" })),
-            Heading("Heading1", "heading 1", 0, Hei, "32"),
-            Heading("Heading2", "heading 2", 1, Kai, "30"),
-            Heading("Heading3", "heading 3", 2, Song, "28"),
-            Style("Caption", "caption", new ParagraphProperties(new SpacingBetweenLines { Before = "120", After = "240" }, new Justification { Val = JustificationValues.Center }),
-                new StyleRunProperties(new FontSize { Val = "21" })),
-            Style("TableText", "Table Text", new ParagraphProperties(new SpacingBetweenLines { Line = "280", LineRule = LineSpacingRuleValues.Auto }),
-                new StyleRunProperties(new FontSize { Val = "21" })),
+            Style("BodyText", "Body Text", new ParagraphProperties(new Indentation { FirstLineChars = 200, FirstLine = "640" }, new Justification { Val = JustificationValues.Both })),
+            // 二号 小标宋, centred, on lines of its own pitch; a blank line after (GB/T 9704-2012 7.3.1).
+            Style("Title", "Title", new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = LinePitch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Line = "700", LineRule = LineSpacingRuleValues.Exact }, new Justification { Val = JustificationValues.Center }),
+                new StyleRunProperties(new RunFonts { EastAsia = XiaoBiaoSong, Ascii = Latin, HighAnsi = Latin }, new FontSize { Val = "44" }, new FontSizeComplexScript { Val = "44" })),
+            // 一级 黑体, 二级 楷体, 三级 仿宋 bold, all 三号 (7.3.3), indented two characters like the text.
+            Heading("Heading1", "heading 1", 0, Hei, bold: false),
+            Heading("Heading2", "heading 2", 1, Kai, bold: false),
+            Heading("Heading3", "heading 3", 2, Fang, bold: true),
+            Style("Signature", "Signature", new ParagraphProperties(new Justification { Val = JustificationValues.Right })),
+            Style("Footer", "footer", null, new StyleRunProperties(new RunFonts { EastAsia = Song, Ascii = Song, HighAnsi = Song }, new FontSize { Val = "28" })),
+            Style("Caption", "caption", new ParagraphProperties(new SpacingBetweenLines { Line = "400", LineRule = LineSpacingRuleValues.AtLeast }, new Justification { Val = JustificationValues.Center }),
+                new StyleRunProperties(new FontSize { Val = "24" }, new FontSizeComplexScript { Val = "24" })),
+            Style("TableText", "Table Text", new ParagraphProperties(new SpacingBetweenLines { Line = "360", LineRule = LineSpacingRuleValues.AtLeast }),
+                new StyleRunProperties(new FontSize { Val = "24" }, new FontSizeComplexScript { Val = "24" })),
             new Style(
                 new StyleName { Val = "Report Table" },
                 new StyleTableProperties(
@@ -210,10 +306,16 @@ internal static partial class DocxReportWriter
         part.Styles = styles;
     }
 
-    private static Style Heading(string id, string name, int outline, string eastAsia, string halfPoints) =>
-        Style(id, name,
-            new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }, new OutlineLevel { Val = outline }),
-            new StyleRunProperties(new RunFonts { EastAsia = eastAsia, Ascii = Latin, HighAnsi = Latin }, new Bold(), new FontSize { Val = halfPoints }));
+    private static Style Heading(string id, string name, int outline, string eastAsia, bool bold)
+    {
+        var run = new StyleRunProperties(new RunFonts { EastAsia = eastAsia, Ascii = Latin, HighAnsi = Latin });
+        if (bold)
+            run.Append(new Bold());
+        run.Append(new FontSize { Val = "32" }, new FontSizeComplexScript { Val = "32" });
+        return Style(id, name,
+            new ParagraphProperties(new KeepNext(), new Indentation { FirstLineChars = 200, FirstLine = "640" }, new OutlineLevel { Val = outline }),
+            run);
+    }
 
     private static Style Style(string id, string name, ParagraphProperties? paragraph, StyleRunProperties? run = null, bool isDefault = false)
     {
@@ -236,6 +338,8 @@ internal static partial class DocxReportWriter
     {
         var part = main.AddNewPart<FontTablePart>();
         part.Fonts = new Fonts(
+            Font(Fang, "仿宋", FontFamilyValues.Modern),
+            Font(XiaoBiaoSong, "方正小标宋简体", FontFamilyValues.Script),
             Font(Song, "宋体", FontFamilyValues.Roman),
             Font(Hei, "黑体", FontFamilyValues.Modern),
             Font(Kai, "楷体", FontFamilyValues.Roman),

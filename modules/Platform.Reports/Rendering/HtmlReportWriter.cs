@@ -19,6 +19,8 @@ internal static partial class HtmlReportWriter
         figure img { max-width: 100%; border: 1px solid #ccc; }
         .placeholder { border: 2px dashed #c00; padding: 3em 1em; color: #c00; }
         mark { background: #ffe066; }
+        .signature { text-align: right; margin: 2em 4em 1em 0; line-height: 1.8; }
+        .signature p { text-indent: 0; margin: 0; text-align: center; display: table; margin-left: auto; }
         """;
 
     public static byte[] Write(RenderedReport report)
@@ -55,6 +57,9 @@ internal static partial class HtmlReportWriter
                     foreach (var r in t.Rows)
                         html.Append("<tr>").AppendJoin("", r.Select(c => $"<td>{Inline(c)}</td>")).AppendLine("</tr>");
                     html.AppendLine("</tbody></table>");
+                    break;
+                case SignatureBlock sig:
+                    html.Append("<div class=\"signature\"><p>").Append(Encode(sig.Office)).Append("<br>").Append(Encode(sig.Date)).AppendLine("</p></div>");
                     break;
                 case FigureBlock f:
                     html.Append("<figure>");

@@ -27,6 +27,10 @@ internal static class MarkdownReportWriter
                     foreach (var r in t.Rows)
                         md.AppendLine(Row(r));
                     break;
+                case SignatureBlock sig:
+                    // Markdown cannot align right: the office and the date on lines of their own, as a clerk would type them.
+                    md.AppendLine(sig.Office + "  ").AppendLine(sig.Date);
+                    break;
                 case FigureBlock f:
                     md.Append("![").Append(f.Caption).Append("](").Append(f.Link ?? f.Target).AppendLine(")");
                     break;

@@ -29,6 +29,12 @@ internal sealed record FigureBlock(string Caption, string Target) : ReportBlock
 }
 
 /// <summary>
+/// <c>&gt;&gt; office | date</c> (what the template function <c>signature</c> writes): the 落款 of a government document —
+/// the issuing office over the date it was written, right of the text (GB/T 9704-2012 7.3.5).
+/// </summary>
+internal sealed record SignatureBlock(string Office, string Date) : ReportBlock;
+
+/// <summary>
 /// Reads template output — a small, line-based Markdown: headings, paragraphs (one per line), lists, pipe tables and
 /// figures. Blank lines only separate; the whitespace Scriban's control statements leave behind does not matter.
 /// </summary>
@@ -58,6 +64,8 @@ internal static partial class ReportBlockReader
                 i--;
                 blocks.Add(new TableBlock(rows[0], rows.Skip(1).ToList()));
             }
+            else if (Signature().Match(line) is { Success: true } sig)
+                blocks.Add(new SignatureBlock(sig.Groups[1].Value.Trim(), sig.Groups[2].Value.Trim()));
             else if (line.StartsWith("- ", StringComparison.Ordinal))
                 blocks.Add(new ListItemBlock(line[2..].Trim()));
             else
@@ -88,6 +96,9 @@ internal static partial class ReportBlockReader
 
     [GeneratedRegex(@"^(#{1,4})\s+(.+)$")]
     private static partial Regex Heading();
+
+    [GeneratedRegex(@"^>>\s*([^|]+)\|\s*(.+)$")]
+    private static partial Regex Signature();
 
     [GeneratedRegex(@"^!\[([^\]]*)\]\(([^)\s]+)\)$")]
     private static partial Regex Figure();

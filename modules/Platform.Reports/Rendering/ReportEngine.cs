@@ -99,6 +99,8 @@ internal sealed partial class ReportEngine(ReportModelBuilder builder, ReportTem
         globals.Import("map", new Func<string, string, string>((preset, caption) => $"![{caption}](map:{preset})"));
         globals.Import("date", new Func<DateOnly, string>(d => $"{d.Year}年{d.Month}月{d.Day}日"));
         globals.Import("cn", new Func<int, string>(ChineseNumeral));
+        // 落款: the office over the date, Chinese form ("2026年12月2日"), read back as a SignatureBlock.
+        globals.Import("signature", new Func<string, DateOnly, string>((office, d) => $">> {office.Replace("|", "", StringComparison.Ordinal)} | {d.Year}年{d.Month}月{d.Day}日"));
         more(globals);
         // Limits: iterations per loop, recursion, output size, and wall time (a nested loop can still do 100 000² steps).
         using var timeout = new CancellationTokenSource(RenderTimeLimit);
