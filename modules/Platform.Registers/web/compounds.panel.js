@@ -93,7 +93,8 @@ export default function compoundsPanel(panel) {
   const history = element('ol', { id: 'compound-history' });
   const labels = {};
   const label = (key, e) => { labels[key] = e; return e; };
-  const form = element('form', { id: 'compound-form', hidden: true },
+  // noValidate: the API's rules decide (and explain, in Chinese); the browser's own bubbles would say less, in its own words.
+  const form = element('form', { id: 'compound-form', hidden: true, noValidate: true },
     field('compound-name', '', name), field('compound-kind', '', kind), field('compound-households', '', households), field('compound-company', '', company),
     element('div', { className: 'row' }, label('entrances', element('span')), entrances, label('buildings', element('span')), buildings),
     label('vertices', element('div', { className: 'muted' })),
@@ -176,7 +177,8 @@ export default function compoundsPanel(panel) {
     const response = await fetch(`/api/compounds/${encodeURIComponent(id)}`, { cache: 'no-store' });
     if (!response.ok) return say(detail(await response.json().catch(() => ({}))), true);
     const view = await response.json();
-    const etag = response.headers.get('ETag') ?? `"${view.version}"`;
+    // A compressed answer carries its ETag as weak (W/"N"); If-Match compares strongly, so the page sends "N".
+    const etag = (response.headers.get('ETag') ?? '').replace(/^W\//, '') || `"${view.version}"`;
     current = { id, etag, view };
     name.value = view.name;
     kind.value = view.kind;
