@@ -27,6 +27,7 @@ public static class RegistersModule
         services.ConfigureMarten(ConfigureEventStore);
         RegisterLayers.Register(services);
         services.AddSingleton(new WebPanel("compound-edit", "小区编辑", "Edit compounds", "/panels/Platform.Registers/compounds.js", 20));
+        services.AddSingleton(new WebPanel("facility-edit", "设施编辑", "Edit facilities", "/panels/Platform.Registers/facilities.js", 21));
         return services;
     }
 

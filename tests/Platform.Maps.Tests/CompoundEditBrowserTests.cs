@@ -141,4 +141,75 @@ public sealed class CompoundEditBrowserTests(MapsHost host) : IAsyncLifetime
         await page.WaitForFunctionAsync($"() => document.querySelector('#compound-name').value === '他人更名{suffix}'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task AnAdministrator_RenamesAndDragsAFacility_AndAnEmptyNameIsRefused()
+    {
+        using var admin = await AdminAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..4];
+        var (lon, lat) = (104.1045, 30.4030);
+        var created = await admin.PostAsJsonAsync("/api/facilities", new { name = $"浏览器幼儿园{suffix}", category = "kindergarten", geometry = new { type = "Point", coordinates = new[] { lon, lat } } });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(host.Address.ToString());
+        await page.WaitForFunctionAsync("() => window.platformMap && platformMap.ready", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        await page.FillAsync("#login-user", "admin");
+        await page.FillAsync("#login-password", "demo");
+        await page.ClickAsync("#login-form button[type=submit]");
+        await page.Locator("#who").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 10_000 });
+        try
+        {
+            await page.WaitForFunctionAsync("() => typeof platformMap.facilityEditor === 'function'", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail(await page.EvaluateAsync<string>("() => JSON.stringify({ status: document.querySelector('#status')?.textContent, panels: platformMap.panels() })") + string.Join("\n", errors));
+        }
+        await page.EvaluateAsync($"() => platformMap.goTo({Js(lon)}, {Js(lat)}, 18)");
+        await Task.Delay(300);
+        await page.WaitForFunctionAsync("() => platformMap.pending() === 0", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await page.Locator("#facility-pick").ClickAsync();
+        var pixel = await page.EvaluateAsync<double[]>($"() => platformMap.pixelOf({Js(lon)}, {Js(lat)})");
+        var box = (await page.Locator("#map").BoundingBoxAsync())!;
+        var (x, y) = (box.X + (float)pixel[0], box.Y + (float)pixel[1]);
+        await page.Mouse.ClickAsync(x, y);
+        await page.WaitForFunctionAsync($"() => platformMap.facilityEditor().id === '{id}'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+
+        await page.FillAsync("#facility-name", "");
+        await page.ClickAsync("#facility-save");
+        await page.Locator("#facility-message.error").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Contains("设施名称必填", await page.Locator("#facility-refusal").TextContentAsync());
+
+        // Renamed, and its point dragged 60 pixels east.
+        await page.FillAsync("#facility-name", $"浏览器托育园{suffix}");
+        await page.SelectOptionAsync("#facility-category", "nursery");
+        // The pick's click opened the map's popup, which may have panned the map: close it and find the point again.
+        if (await page.Locator("#popup").IsVisibleAsync())
+            await page.ClickAsync("#popup-close");
+        await Task.Delay(500);
+        pixel = await page.EvaluateAsync<double[]>($"() => platformMap.pixelOf({Js(lon)}, {Js(lat)})");
+        (x, y) = (box.X + (float)pixel[0], box.Y + (float)pixel[1]);
+        await page.Mouse.MoveAsync(x - 5, y, new MouseMoveOptions { Steps = 3 });
+        await page.Mouse.MoveAsync(x, y, new MouseMoveOptions { Steps = 3 });
+        await Task.Delay(100);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(x + 30, y, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.MoveAsync(x + 60, y, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.UpAsync();
+        await page.WaitForFunctionAsync("() => platformMap.facilityEditor().moved", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        await page.ClickAsync("#facility-save");
+        await page.WaitForFunctionAsync("() => document.querySelector('#facility-message').textContent.includes('已保存')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        var saved = await admin.GetFromJsonAsync<JsonElement>($"/api/facilities/{id}");
+        Assert.Equal($"浏览器托育园{suffix}", saved.GetProperty("name").GetString());
+        Assert.Equal("nursery", saved.GetProperty("category").GetString());
+        Assert.True(saved.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble() > lon + 0.0001, saved.GetProperty("geometry").GetRawText());
+        Assert.Equal(3, saved.GetProperty("version").GetInt64());
+        await page.WaitForFunctionAsync("() => document.querySelector('#facility-history').textContent.includes('移动位置')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "facility-saved.png") });
+        Assert.Empty(errors);
+    }
 }
