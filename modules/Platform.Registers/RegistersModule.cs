@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Registers;
 using Platform.Abstractions.Reports;
+using Platform.Abstractions.Web;
 using Platform.Registers.Compounds;
 using Platform.Registers.Facilities;
 using Platform.Registers.Geography;
@@ -25,6 +26,8 @@ public static class RegistersModule
         services.AddSingleton<IReportSection, RegisterReportSection>();
         services.ConfigureMarten(ConfigureEventStore);
         RegisterLayers.Register(services);
+        services.AddSingleton(new WebPanel("compound-edit", "小区编辑", "Edit compounds", "/panels/Platform.Registers/compounds.js", 20));
+        services.AddSingleton(new WebPanel("facility-edit", "设施编辑", "Edit facilities", "/panels/Platform.Registers/facilities.js", 21));
         return services;
     }
 
@@ -53,6 +56,20 @@ public static class RegistersModule
         options.Events.MapEventType<ServiceHubRegistered>("registers.service_hub_registered");
         options.Events.MapEventType<ZoneDesignated>("registers.zone_designated");
         options.Events.MapEventType<BaseFeatureRecorded>("registers.base_feature_recorded");
+        options.Events.MapEventType<CompoundReshaped>("registers.compound_reshaped");
+        options.Events.MapEventType<CompoundRetired>("registers.compound_retired");
+        options.Events.MapEventType<FacilityDetailsRevised>("registers.facility_details_revised");
+        options.Events.MapEventType<FacilityMoved>("registers.facility_moved");
+        options.Events.MapEventType<FacilityRetired>("registers.facility_retired");
+        options.Events.MapEventType<ServiceHubDetailsRevised>("registers.service_hub_details_revised");
+        options.Events.MapEventType<ServiceHubMoved>("registers.service_hub_moved");
+        options.Events.MapEventType<ServiceHubRetired>("registers.service_hub_retired");
+        options.Events.MapEventType<ZoneRevised>("registers.zone_revised");
+        options.Events.MapEventType<ZoneReshaped>("registers.zone_reshaped");
+        options.Events.MapEventType<ZoneRetired>("registers.zone_retired");
+        options.Events.MapEventType<BaseFeatureRevised>("registers.base_feature_revised");
+        options.Events.MapEventType<BaseFeatureReshaped>("registers.base_feature_reshaped");
+        options.Events.MapEventType<BaseFeatureRetired>("registers.base_feature_retired");
         options.Schema.For<RegisterImport>().Index(i => i.Sha256);
         options.Projections.Add(new SiteSummaryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new CompoundSummaryProjection(), ProjectionLifecycle.Inline);

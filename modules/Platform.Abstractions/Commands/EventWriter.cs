@@ -74,13 +74,15 @@ public sealed class EventWriter(IDocumentStore store, IJurisdictionLocator juris
         if (access == WriteAccess.RecordsCommunity && outcome.Places.Count > 0
             && await OutsideScopeAsync(context, outcome.Places) is { } deniedThere)
             return new CommandResult(deniedThere, 0);
-        if (outcome.Events.Count == 0 && outcome.NewStreams.Count == 0)
+        if (outcome.Events.Count == 0 && outcome.NewStreams.Count == 0 && outcome.AlsoAppended.Count == 0)
             return CommandResult.Ok(stream.StartingVersion ?? 0);
 
         session.AttributeTo(context);
         stream.AppendMany(outcome.Events);
         foreach (var other in outcome.NewStreams)
             session.Events.StartStream(other.AggregateType, other.Id, [.. other.Events]);
+        foreach (var (otherId, events) in outcome.AlsoAppended)
+            session.Events.Append(otherId, [.. events]);
         return await SaveAsync(session, stream.CurrentVersion ?? outcome.Events.Count);
     }
 

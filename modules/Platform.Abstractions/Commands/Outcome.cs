@@ -13,6 +13,7 @@ public sealed class Outcome
     private readonly List<Place> _places = [];
     private readonly List<NewStream> _newStreams = [];
     private readonly List<Place> _extents = [];
+    private readonly List<(Guid Id, IReadOnlyList<object> Events)> _alsoAppended = [];
 
     private Outcome(Rejection? rejection, IReadOnlyList<object> events)
     {
@@ -34,6 +35,9 @@ public sealed class Outcome
 
     /// <summary>Streams started in the same transaction as <see cref="Events"/> (all of it, or nothing).</summary>
     public IReadOnlyList<NewStream> NewStreams => _newStreams;
+
+    /// <summary>Events appended to other existing streams in the same transaction (<see cref="AlsoAppend"/>).</summary>
+    public IReadOnlyList<(Guid Id, IReadOnlyList<object> Events)> AlsoAppended => _alsoAppended;
 
     /// <summary>Accepted: append these events.</summary>
     public static Outcome Append(params object[] events) => new(null, events);
@@ -79,6 +83,17 @@ public sealed class Outcome
     public Outcome Within(Geometry geometry, string field = "geometry")
     {
         _extents.Add(new Place(double.NaN, double.NaN, field) { Shape = geometry });
+        return this;
+    }
+
+    /// <summary>
+    /// Also appends <paramref name="events"/> to the existing stream <paramref name="id"/> in the same transaction: for a record
+    /// whose parts are records of their own (a service hub's function spaces), which follow it. The grain stays the deciding
+    /// writer; the parts' own grains are not asked, so use it only for parts the record owns. Since SDK 1.5.
+    /// </summary>
+    public Outcome AlsoAppend(Guid id, params object[] events)
+    {
+        _alsoAppended.Add((id, events));
         return this;
     }
 

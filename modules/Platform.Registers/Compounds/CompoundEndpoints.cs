@@ -19,6 +19,10 @@ internal static class CompoundEndpoints
 {
     public sealed record CreateBody(string? Name, string? Kind, JsonElement? Geometry, int? Households, string? PropertyCompany, JsonElement? Entrances, DateOnly? Since);
 
+    public sealed record DetailsBody(string? Name, string? Kind, int? Households, string? PropertyCompany, string? Reason);
+
+    public sealed record GeometryBody(JsonElement? Geometry, JsonElement? Entrances, string? Reason);
+
     public sealed record BuildingBody(string? Name, int? Floors, int? Households, JsonElement? Geometry);
 
     public static void MapCompoundEndpoints(this IEndpointRouteBuilder app)
@@ -37,9 +41,12 @@ internal static class CompoundEndpoints
 
         compounds.MapGet("/kinds", () => CompoundKinds.All.Select(k => new CodedValue(k.Key, k.Value.Zh, k.Value.En)).ToList());
 
-        compounds.MapGet("/{id:guid}", async (Guid id, IQuerySession session, IJurisdictionLocator jurisdiction, CancellationToken ct) =>
+        compounds.MapGet("/{id:guid}", async (Guid id, string? asOf, IQuerySession session, IJurisdictionLocator jurisdiction, CancellationToken ct) =>
         {
-            if (await session.LoadAsync<CompoundSummary>(id, ct) is not { } c)
+            var (c, badDate) = await RecordEdits.LoadAsync<CompoundSummary>(session, id, asOf, new CompoundSummaryProjection(), ct);
+            if (badDate is not null)
+                return badDate;
+            if (c is null)
                 return ProblemResults.Problem(404, "id", $"No compound {id}.", "找不到该小区。");
             var label = LabelPoints.Of(c.GeometryWkt);
             var community = (await jurisdiction.CommunitiesOfAsync([label], Wire.Today, ct))[0];
@@ -49,7 +56,7 @@ internal static class CompoundEndpoints
                 Wire.Geometry(c.GeometryWkt),
                 c.EntrancesWkt is null ? null : Wire.Geometry(c.EntrancesWkt),
                 [.. c.Buildings.Select(b => new BuildingView(b.Id, b.Name, b.Floors, b.Households, Wire.Geometry(b.FootprintWkt)))],
-                c.Version));
+                c.RetiredOn, c.RetiredReason, c.Version));
         }).Produces<CompoundView>();
 
         compounds.MapGet("/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<CompoundSummary>(http, id)).RequireAuthorization(PlatformPolicies.Staff)
@@ -94,6 +101,49 @@ internal static class CompoundEndpoints
                 http.User.ToCommandContext("登记楼栋", http.TraceIdentifier));
             return result.AnswerCreated(id, $"/api/compounds/{id}");
         }).WithRequestBody<BuildingBody>().ProducesWrite(StatusCodes.Status201Created);
+
+        var admin = compounds.MapGroup("").RequireAuthorization(PlatformPolicies.Administer);
+
+        admin.MapPatch("/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<DetailsBody>(http);
+            if (bad is not null)
+                return bad;
+            var result = await grains.GetGrain<ICompoundGrain>(id).ReviseAsync(new ReviseCompound(body!.Name, body.Kind, body.Households, body.PropertyCompany),
+                http.User.ToCommandContext(body.Reason ?? "修改小区信息", http.TraceIdentifier));
+            return result.Answer(id);
+        }).WithRequestBody<DetailsBody>().ProducesWrite().RequireIfMatch();
+
+        admin.MapPut("/{id:guid}/geometry", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<GeometryBody>(http);
+            if (bad is not null)
+                return bad;
+            var (geometry, geometryProblem) = GeometryInput.Parse(body!.Geometry);
+            if (geometryProblem is not null)
+                return geometryProblem;
+            if (geometry is not (Polygon or MultiPolygon))
+                return ProblemResults.Problem(400, "geometry", "A compound's boundary is a Polygon or MultiPolygon.", "小区范围须为面。");
+            Geometry? entrances = null;
+            if (body.Entrances is { ValueKind: not JsonValueKind.Null })
+            {
+                (entrances, var entranceProblem) = GeometryInput.Parse(body.Entrances, "entrances");
+                if (entranceProblem is not null)
+                    return entranceProblem;
+            }
+            var result = await grains.GetGrain<ICompoundGrain>(id).ReshapeAsync(new ReshapeCompound(WellKnownText.Write(geometry), entrances is null ? null : WellKnownText.Write(entrances)),
+                http.User.ToCommandContext(body.Reason ?? "调整小区范围", http.TraceIdentifier));
+            return result.Answer(id);
+        }).WithRequestBody<GeometryBody>().ProducesWrite().RequireIfMatch();
+
+        admin.MapPost("/{id:guid}/retire", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<RecordEdits.RetireBody>(http);
+            if ((bad ?? RecordEdits.MissingReason(body)) is { } refused)
+                return refused;
+            var result = await grains.GetGrain<ICompoundGrain>(id).RetireAsync(new RetireRecord(body!.Reason!, Wire.Today), http.User.ToCommandContext(body.Reason!, http.TraceIdentifier));
+            return result.Answer(id);
+        }).WithRequestBody<RecordEdits.RetireBody>().ProducesWrite().RequireIfMatch();
     }
 }
 
@@ -101,11 +151,13 @@ internal static class CompoundEndpoints
 internal sealed record CompoundListItem(Guid Id, string Name, string Kind, string KindZh, int Households, int Buildings, string? CommunityCode, string? CommunityName, double[] Location);
 
 /// <summary>A compound with its boundary, entrances and buildings (GeoJSON in EPSG:4490).</summary>
+/// <param name="RetiredOn">The date the compound left the register (null while it is on it).</param>
+/// <param name="RetiredReason">Why it was retired.</param>
 /// <param name="Version">The record's version: send it back with the next change.</param>
 internal sealed record CompoundView(
     Guid Id, string Name, string Kind, string KindZh, int Households, string? PropertyCompany, DateOnly Since,
     string? Community, string? CommunityCode, double[] Location, JsonElement Geometry, JsonElement? Entrances,
-    IReadOnlyList<BuildingView> Buildings, long Version);
+    IReadOnlyList<BuildingView> Buildings, DateOnly? RetiredOn, string? RetiredReason, long Version);
 
 /// <summary>A building of a compound, with its footprint.</summary>
 internal sealed record BuildingView(Guid Id, string Name, int Floors, int Households, JsonElement Geometry);

@@ -10,3 +10,9 @@ internal sealed record BuildingAdded(Guid BuildingId, string Name, int Floors, i
 
 /// <summary>Name, kind, household count or property company changed.</summary>
 internal sealed record CompoundDetailsRevised(string Name, string Kind, int Households, string? PropertyCompany);
+
+/// <summary>The compound's boundary (and, when given, its entrances) was redrawn.</summary>
+internal sealed record CompoundReshaped(string GeometryWkt, string? EntrancesWkt);
+
+/// <summary>The compound left the register on <paramref name="On"/>: it is no longer drawn or listed from that date, its history stays.</summary>
+internal sealed record CompoundRetired(string Reason, DateOnly On);

@@ -19,7 +19,12 @@ internal sealed class CompoundSummary : ILocatedRecord
     public string? EntrancesWkt { get; set; }
     public DateOnly Since { get; set; }
     public List<BuildingRecord> Buildings { get; set; } = [];
+    public DateOnly? RetiredOn { get; set; }
+    public string? RetiredReason { get; set; }
     public long Version { get; set; }
+
+    /// <summary>On the register on <paramref name="date"/>: registered by then and not retired.</summary>
+    public bool InForceOn(DateOnly date) => Since <= date && RecordEdits.InForce(RetiredOn, date);
 }
 
 internal sealed record BuildingRecord(Guid Id, string Name, int Floors, int Households, string FootprintWkt);
@@ -32,6 +37,8 @@ internal sealed class CompoundSummaryProjection : SingleStreamProjection<Compoun
         IncludeType<CompoundRegistered>();
         IncludeType<BuildingAdded>();
         IncludeType<CompoundDetailsRevised>();
+        IncludeType<CompoundReshaped>();
+        IncludeType<CompoundRetired>();
     }
 
     public override CompoundSummary Evolve(CompoundSummary? snapshot, Guid id, IEvent e)
@@ -50,6 +57,12 @@ internal sealed class CompoundSummaryProjection : SingleStreamProjection<Compoun
                 break;
             case CompoundDetailsRevised x:
                 (c.Name, c.Kind, c.Households, c.PropertyCompany) = (x.Name, x.Kind, x.Households, x.PropertyCompany);
+                break;
+            case CompoundReshaped x:
+                (c.GeometryWkt, c.EntrancesWkt) = (x.GeometryWkt, x.EntrancesWkt ?? c.EntrancesWkt);
+                break;
+            case CompoundRetired x:
+                (c.RetiredOn, c.RetiredReason) = (x.On, x.Reason);
                 break;
         }
         c.Version = e.Version;

@@ -22,6 +22,12 @@ internal static class FacilityEndpoints
 
     public sealed record CloseBody(DateOnly? ClosedOn, string? Reason);
 
+    public sealed record DetailsBody(string? Name, string? Category, string? Reason);
+
+    public sealed record GeometryBody(JsonElement? Geometry, string? Reason);
+
+    public sealed record HubDetailsBody(string? Name, Guid[]? ServedCompoundIds, string? Reason);
+
     public sealed record HubBody(string? Name, JsonElement? Geometry, HubSpace[]? Spaces, Guid[]? ServedCompoundIds, DateOnly? OpenedOn);
 
     public static void MapFacilityEndpoints(this IEndpointRouteBuilder app)
@@ -40,6 +46,19 @@ internal static class FacilityEndpoints
                 .Select(f => new FacilityListItem(f.Id, f.Name, f.Category, FacilityCategories.Find(f.Category)?.NameZh, f.Kind, f.CommunityCode, f.CommunityName, [f.Lon, f.Lat]))
                 .ToList());
         }).Produces<List<FacilityListItem>>();
+
+        facilities.MapGet("/{id:guid}", async (Guid id, string? asOf, IQuerySession session, IJurisdictionLocator jurisdiction, CancellationToken ct) =>
+        {
+            var (f, badDate) = await RecordEdits.LoadAsync<FacilitySummary>(session, id, asOf, new FacilitySummaryProjection(), ct);
+            if (badDate is not null)
+                return badDate;
+            if (f is null)
+                return ProblemResults.Problem(404, "id", $"No facility {id}.", "找不到该设施。");
+            var label = LabelPoints.Of(f.GeometryWkt);
+            var community = (await jurisdiction.CommunitiesOfAsync([label], Wire.Today, ct))[0];
+            return Results.Ok(new FacilityView(f.Id, f.Name, f.Category, FacilityCategories.Find(f.Category)?.NameZh, f.OpenedOn, f.ClosedOn, f.HubId,
+                community?.Name, community?.Code, Wire.Geometry(f.GeometryWkt), f.RetiredOn, f.RetiredReason, f.Version));
+        }).Produces<FacilityView>();
 
         facilities.MapGet("/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<FacilitySummary>(http, id)).RequireAuthorization(PlatformPolicies.Staff)
             .Produces<List<HistoryEntry>>();
@@ -72,10 +91,77 @@ internal static class FacilityEndpoints
             return result.Answer(id);
         }).WithRequestBody<CloseBody>().ProducesWrite();
 
+        var admin = facilities.MapGroup("").RequireAuthorization(PlatformPolicies.Administer);
+
+        admin.MapPatch("/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<DetailsBody>(http);
+            if (bad is not null)
+                return bad;
+            var result = await grains.GetGrain<IFacilityGrain>(id).ReviseAsync(new ReviseFacility(body!.Name, body.Category), http.User.ToCommandContext(body.Reason ?? "修改设施信息", http.TraceIdentifier));
+            return result.Answer(id);
+        }).WithRequestBody<DetailsBody>().ProducesWrite().RequireIfMatch();
+
+        admin.MapPut("/{id:guid}/geometry", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<GeometryBody>(http);
+            if (bad is not null)
+                return bad;
+            var (geometry, geometryProblem) = GeometryInput.Parse(body!.Geometry);
+            if (geometryProblem is not null)
+                return geometryProblem;
+            var result = await grains.GetGrain<IFacilityGrain>(id).MoveAsync(new MoveTo(WellKnownText.Write(geometry!)), http.User.ToCommandContext(body.Reason ?? "移动设施位置", http.TraceIdentifier));
+            return result.Answer(id);
+        }).WithRequestBody<GeometryBody>().ProducesWrite().RequireIfMatch();
+
+        admin.MapPost("/{id:guid}/retire", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<RecordEdits.RetireBody>(http);
+            if ((bad ?? RecordEdits.MissingReason(body)) is { } refused)
+                return refused;
+            var result = await grains.GetGrain<IFacilityGrain>(id).RetireAsync(new RetireRecord(body!.Reason!, Wire.Today), http.User.ToCommandContext(body.Reason!, http.TraceIdentifier));
+            return result.Answer(id);
+        }).WithRequestBody<RecordEdits.RetireBody>().ProducesWrite().RequireIfMatch();
+
         var hubs = app.MapGroup("/api/service-hubs");
         hubs.MapGet("", async (IQuerySession session, CancellationToken ct) =>
-            (await session.Query<ServiceHubSummary>().ToListAsync(ct)).OrderBy(h => h.Name, StringComparer.Ordinal)
-                .Select(h => new ServiceHubView(h.Id, h.Name, h.Spaces, h.ServedCompoundIds, h.OpenedOn, Wire.Geometry(h.GeometryWkt))).ToList());
+            (await session.Query<ServiceHubSummary>().ToListAsync(ct)).Where(h => RecordEdits.InForce(h.RetiredOn, Wire.Today)).OrderBy(h => h.Name, StringComparer.Ordinal)
+                .Select(Describe).ToList());
+        hubs.MapGet("/{id:guid}", async (Guid id, string? asOf, IQuerySession session, CancellationToken ct) =>
+        {
+            var (h, badDate) = await RecordEdits.LoadAsync<ServiceHubSummary>(session, id, asOf, new ServiceHubSummaryProjection(), ct);
+            return badDate ?? (h is null ? ProblemResults.Problem(404, "id", $"No hub {id}.", "找不到该综合体。") : Results.Ok(Describe(h)));
+        }).Produces<ServiceHubView>();
+        hubs.MapGet("/{id:guid}/history", (Guid id, HttpContext http) => StreamHistory.AnswerAsync<ServiceHubSummary>(http, id)).RequireAuthorization(PlatformPolicies.Staff)
+            .Produces<List<HistoryEntry>>();
+        var hubAdmin = hubs.MapGroup("").RequireAuthorization(PlatformPolicies.Administer);
+        hubAdmin.MapPatch("/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<HubDetailsBody>(http);
+            if (bad is not null)
+                return bad;
+            var result = await grains.GetGrain<IServiceHubGrain>(id).ReviseAsync(new ReviseServiceHub(body!.Name, body.ServedCompoundIds), http.User.ToCommandContext(body.Reason ?? "修改综合体信息", http.TraceIdentifier));
+            return result.Answer(id);
+        }).WithRequestBody<HubDetailsBody>().ProducesWrite().RequireIfMatch();
+        hubAdmin.MapPut("/{id:guid}/geometry", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<GeometryBody>(http);
+            if (bad is not null)
+                return bad;
+            var (geometry, geometryProblem) = GeometryInput.Parse(body!.Geometry);
+            if (geometryProblem is not null)
+                return geometryProblem;
+            var result = await grains.GetGrain<IServiceHubGrain>(id).MoveAsync(new MoveTo(WellKnownText.Write(geometry!)), http.User.ToCommandContext(body.Reason ?? "移动综合体位置", http.TraceIdentifier));
+            return result.Answer(id);
+        }).WithRequestBody<GeometryBody>().ProducesWrite().RequireIfMatch();
+        hubAdmin.MapPost("/{id:guid}/retire", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        {
+            var (body, bad) = await RequestBody.ReadAsync<RecordEdits.RetireBody>(http);
+            if ((bad ?? RecordEdits.MissingReason(body)) is { } refused)
+                return refused;
+            var result = await grains.GetGrain<IServiceHubGrain>(id).RetireAsync(new RetireRecord(body!.Reason!, Wire.Today), http.User.ToCommandContext(body.Reason!, http.TraceIdentifier));
+            return result.Answer(id);
+        }).WithRequestBody<RecordEdits.RetireBody>().ProducesWrite().RequireIfMatch();
         hubs.MapPost("", async (HttpContext http, IGrainFactory grains) =>
         {
             var (body, bad) = await RequestBody.ReadAsync<HubBody>(http);
@@ -93,10 +179,20 @@ internal static class FacilityEndpoints
             return result.AnswerCreated(id, $"/api/service-hubs/{id}");
         }).WithRequestBody<HubBody>().ProducesWrite(StatusCodes.Status201Created).RequireAuthorization(PlatformPolicies.Administer);
     }
+
+    private static ServiceHubView Describe(ServiceHubSummary h) =>
+        new(h.Id, h.Name, h.Spaces, h.ServedCompoundIds, h.OpenedOn, Wire.Geometry(h.GeometryWkt), h.RetiredOn, h.RetiredReason, h.Version);
 }
 
 /// <summary>A facility in the list: its category (code and Chinese name), kind and community, and where it is ([lon, lat], EPSG:4490).</summary>
 internal sealed record FacilityListItem(Guid Id, string Name, string Category, string? CategoryZh, string Kind, string? CommunityCode, string? CommunityName, double[] Location);
 
 /// <summary>A community service hub (党群服务中心 / 综合体) with its spaces and the compounds it serves.</summary>
-internal sealed record ServiceHubView(Guid Id, string Name, IReadOnlyList<HubSpace> Spaces, IReadOnlyList<Guid> ServedCompoundIds, DateOnly OpenedOn, JsonElement Geometry);
+/// <param name="Version">The record's version: send it back (If-Match) with the next change.</param>
+internal sealed record ServiceHubView(Guid Id, string Name, IReadOnlyList<HubSpace> Spaces, IReadOnlyList<Guid> ServedCompoundIds, DateOnly OpenedOn, JsonElement Geometry,
+    DateOnly? RetiredOn, string? RetiredReason, long Version);
+
+/// <summary>One facility with its point (GeoJSON, EPSG:4490), its hub when it is a hub's function space, and its community today.</summary>
+/// <param name="Version">The record's version: send it back (If-Match) with the next change.</param>
+internal sealed record FacilityView(Guid Id, string Name, string Category, string? CategoryZh, DateOnly OpenedOn, DateOnly? ClosedOn, Guid? HubId,
+    string? Community, string? CommunityCode, JsonElement Geometry, DateOnly? RetiredOn, string? RetiredReason, long Version);

@@ -16,9 +16,11 @@ internal sealed class FacilitySummary : ILocatedRecord
     public DateOnly OpenedOn { get; set; }
     public DateOnly? ClosedOn { get; set; }
     public Guid? HubId { get; set; }
+    public DateOnly? RetiredOn { get; set; }
+    public string? RetiredReason { get; set; }
     public long Version { get; set; }
 
-    public bool OpenOn(DateOnly date) => OpenedOn <= date && (ClosedOn is null || date < ClosedOn);
+    public bool OpenOn(DateOnly date) => OpenedOn <= date && (ClosedOn is null || date < ClosedOn) && RecordEdits.InForce(RetiredOn, date);
 }
 
 internal sealed class ServiceHubSummary : ILocatedRecord
@@ -31,6 +33,11 @@ internal sealed class ServiceHubSummary : ILocatedRecord
     public List<HubSpace> Spaces { get; set; } = [];
     public List<Guid> ServedCompoundIds { get; set; } = [];
     public DateOnly OpenedOn { get; set; }
+    public DateOnly? RetiredOn { get; set; }
+    public string? RetiredReason { get; set; }
+    public long Version { get; set; }
+
+    public bool InForceOn(DateOnly date) => OpenedOn <= date && RecordEdits.InForce(RetiredOn, date);
 }
 
 internal sealed class FacilitySummaryProjection : SingleStreamProjection<FacilitySummary, Guid>
@@ -40,6 +47,9 @@ internal sealed class FacilitySummaryProjection : SingleStreamProjection<Facilit
     {
         IncludeType<FacilityRegistered>();
         IncludeType<FacilityClosed>();
+        IncludeType<FacilityDetailsRevised>();
+        IncludeType<FacilityMoved>();
+        IncludeType<FacilityRetired>();
     }
 
     public override FacilitySummary Evolve(FacilitySummary? snapshot, Guid id, IEvent e)
@@ -55,6 +65,15 @@ internal sealed class FacilitySummaryProjection : SingleStreamProjection<Facilit
             case FacilityClosed x:
                 f.ClosedOn = x.ClosedOn;
                 break;
+            case FacilityDetailsRevised x:
+                (f.Name, f.Category) = (x.Name, x.Category);
+                break;
+            case FacilityMoved x:
+                f.GeometryWkt = x.GeometryWkt;
+                break;
+            case FacilityRetired x:
+                (f.RetiredOn, f.RetiredReason) = (x.On, x.Reason);
+                break;
         }
         f.Version = e.Version;
         return f;
@@ -63,9 +82,35 @@ internal sealed class FacilitySummaryProjection : SingleStreamProjection<Facilit
 
 internal sealed class ServiceHubSummaryProjection : SingleStreamProjection<ServiceHubSummary, Guid>
 {
-    public ServiceHubSummaryProjection() => IncludeType<ServiceHubRegistered>();
+    public ServiceHubSummaryProjection()
+    {
+        IncludeType<ServiceHubRegistered>();
+        IncludeType<ServiceHubDetailsRevised>();
+        IncludeType<ServiceHubMoved>();
+        IncludeType<ServiceHubRetired>();
+    }
 
-    public override ServiceHubSummary Evolve(ServiceHubSummary? snapshot, Guid id, IEvent e) => e.Data is ServiceHubRegistered x
-        ? new ServiceHubSummary { Id = id, Name = x.Name, GeometryWkt = x.GeometryWkt, Spaces = [.. x.Spaces], ServedCompoundIds = [.. x.ServedCompoundIds], OpenedOn = x.OpenedOn }
-        : snapshot!;
+    public override ServiceHubSummary Evolve(ServiceHubSummary? snapshot, Guid id, IEvent e)
+    {
+        if (snapshot is null && e.Data is not ServiceHubRegistered)
+            return null!;
+        var h = snapshot ?? new ServiceHubSummary { Id = id };
+        switch (e.Data)
+        {
+            case ServiceHubRegistered x:
+                (h.Name, h.GeometryWkt, h.Spaces, h.ServedCompoundIds, h.OpenedOn) = (x.Name, x.GeometryWkt, [.. x.Spaces], [.. x.ServedCompoundIds], x.OpenedOn);
+                break;
+            case ServiceHubDetailsRevised x:
+                (h.Name, h.ServedCompoundIds) = (x.Name, [.. x.ServedCompoundIds]);
+                break;
+            case ServiceHubMoved x:
+                h.GeometryWkt = x.GeometryWkt;
+                break;
+            case ServiceHubRetired x:
+                (h.RetiredOn, h.RetiredReason) = (x.On, x.Reason);
+                break;
+        }
+        h.Version = e.Version;
+        return h;
+    }
 }

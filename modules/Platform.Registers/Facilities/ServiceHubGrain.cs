@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries;
 using Platform.Abstractions.Commands;
 using Platform.Abstractions.Registers;
 using Platform.Registers.Compounds;
+using Platform.Registers.Shared;
 using Platform.Spatial;
 
 namespace Platform.Registers.Facilities;
@@ -41,4 +42,64 @@ internal sealed class ServiceHubGrain(EventWriter writer, IDocumentStore store) 
             }
             return outcome;
         });
+
+    public Task<CommandResult> ReviseAsync(ReviseServiceHub c, CommandContext context) =>
+        writer.WriteAsync<ServiceHubSummary>(this.GetPrimaryKey(), context, async hub =>
+        {
+            if (hub is null)
+                return NotFound();
+            if (hub.RetiredOn is { } retired)
+                return RecordEdits.Retired("hub", "综合体", retired);
+            var name = (c.Name ?? hub.Name).Trim();
+            if (name.Length is 0 or > 100)
+                return Outcome.Refuse(400, "name", "The name is required and at most 100 characters.", "名称必填，且不超过 100 个字符。");
+            var served = c.ServedCompoundIds ?? [.. hub.ServedCompoundIds];
+            await using (var query = store.QuerySession())
+            {
+                var compounds = await query.LoadManyAsync<CompoundSummary>(served);
+                var today = DateOnly.FromDateTime(DateTime.Today);
+                if (compounds.Count(x => x.RetiredOn is null || today < x.RetiredOn) != served.Distinct().Count())
+                    return Outcome.Refuse(400, "servedCompoundIds", "Some served compounds are not on the register.", "所服务的小区中有未登记或已注销的小区。");
+            }
+            return name == hub.Name && served.SequenceEqual(hub.ServedCompoundIds) ? Outcome.Unchanged
+                : Outcome.Append(new ServiceHubDetailsRevised(name, [.. served.Distinct()]));
+        });
+
+    public Task<CommandResult> MoveAsync(MoveTo c, CommandContext context) =>
+        writer.WriteAsync<ServiceHubSummary>(this.GetPrimaryKey(), context, async hub =>
+        {
+            if (hub is null)
+                return NotFound();
+            if (hub.RetiredOn is { } retired)
+                return RecordEdits.Retired("hub", "综合体", retired);
+            if (WellKnownText.Read(c.GeometryWkt) is not Point point)
+                return Outcome.Refuse(400, "geometry", "A hub is located by a Point.", "综合体位置须为点。");
+            // The function spaces are facilities at the hub's location: they move with it, in the same transaction.
+            var outcome = Outcome.Append(new ServiceHubMoved(c.GeometryWkt)).At(point);
+            foreach (var space in await SpacesAsync())
+                outcome.AlsoAppend(space.Id, new FacilityMoved(c.GeometryWkt));
+            return outcome;
+        });
+
+    public Task<CommandResult> RetireAsync(RetireRecord c, CommandContext context) =>
+        writer.WriteAsync<ServiceHubSummary>(this.GetPrimaryKey(), context, async hub =>
+        {
+            if (hub is null)
+                return NotFound();
+            if (hub.RetiredOn is { } retired)
+                return RecordEdits.Retired("hub", "综合体", retired);
+            var outcome = Outcome.Append(new ServiceHubRetired(c.Reason.Trim(), c.On));
+            foreach (var space in await SpacesAsync())
+                outcome.AlsoAppend(space.Id, new FacilityRetired(c.Reason.Trim(), c.On));
+            return outcome;
+        });
+
+    private async Task<IReadOnlyList<FacilitySummary>> SpacesAsync()
+    {
+        await using var query = store.QuerySession();
+        var id = this.GetPrimaryKey();
+        return (await query.Query<FacilitySummary>().Where(f => f.HubId == id).ToListAsync()).Where(f => f.RetiredOn is null).ToList();
+    }
+
+    private static Outcome NotFound() => Outcome.Refuse(404, "id", "No such hub.", "找不到该综合体。");
 }

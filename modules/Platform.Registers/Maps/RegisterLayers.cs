@@ -23,12 +23,12 @@ internal static class RegisterLayers
         Add(services, new LayerDescriptor("base-water", "水系", "Water", "Polygon",
             [F("name", "string", "名称", "Name")],
             new LayerStyle("#a9d3f5", "#5b9bd5", 1, 0, null, [new("water", "湖泊、河流", "Lakes and rivers", "#a9d3f5")], "name"), "base", false, 12),
-            async (store, q, ct) => await BaseAsync(store, "water"));
+            async (store, q, ct) => await BaseAsync(store, "water", q.Date));
         // Only main roads are labelled: a street grid's every name would cover the map.
         Add(services, new LayerDescriptor("base-roads", "道路", "Roads", "LineString",
             [F("name", "string", "名称", "Name"), F("class", "string", "等级", "Class"), F("label", "string", "标注", "Label")],
             new LayerStyle("#00000000", "#b0a58f", 2.5, 0, "class", [new("main", "主干路", "Main road", "#a8987a"), new("local", "支路", "Local street", "#ddd5c6")], "label"), "base", false, 100),
-            async (store, q, ct) => await BaseAsync(store, "road"));
+            async (store, q, ct) => await BaseAsync(store, "road", q.Date));
         Add(services, new LayerDescriptor("registers-zones", "规划组团（一带六组团）", "Planning zones (one belt, six clusters)", "Polygon",
             [F("name", "string", "名称", "Name"), F("kind", "string", "类型", "Kind"), F("theme", "string", "主题", "Theme"), F("description", "string", "说明", "Description")],
             new LayerStyle("#f1c40f33", "#d4ac0d", 1.5, 0, "kind",
@@ -36,7 +36,7 @@ internal static class RegisterLayers
             async (store, q, ct) =>
             {
                 await using var s = store.QuerySession();
-                return (await s.Query<PlanningZoneSummary>().ToListAsync(ct)).Select(z => Feature(z.Id, z.GeometryWkt, new()
+                return (await s.Query<PlanningZoneSummary>().ToListAsync(ct)).Where(z => z.InForceOn(q.Date)).Select(z => Feature(z.Id, z.GeometryWkt, new()
                 {
                     ["name"] = z.Name, ["kind"] = z.Kind, ["theme"] = z.Theme, ["description"] = z.Description,
                 })).ToList();
@@ -64,7 +64,7 @@ internal static class RegisterLayers
             async (store, q, ct) =>
             {
                 await using var s = store.QuerySession();
-                return (await s.Query<CompoundSummary>().ToListAsync(ct)).Where(c => c.Since <= q.Date).SelectMany(c => c.Buildings.Select(b => Feature(b.Id, b.FootprintWkt, new()
+                return (await s.Query<CompoundSummary>().ToListAsync(ct)).Where(c => c.InForceOn(q.Date)).SelectMany(c => c.Buildings.Select(b => Feature(b.Id, b.FootprintWkt, new()
                 {
                     ["name"] = b.Name, ["compound"] = c.Name, ["floors"] = b.Floors, ["households"] = b.Households,
                 }))).ToList();
@@ -83,7 +83,7 @@ internal static class RegisterLayers
             async (store, q, ct) =>
             {
                 await using var s = store.QuerySession();
-                return (await s.Query<ServiceHubSummary>().ToListAsync(ct)).Where(h => h.OpenedOn <= q.Date).Select(h => Feature(h.Id, h.GeometryWkt, new()
+                return (await s.Query<ServiceHubSummary>().ToListAsync(ct)).Where(h => h.InForceOn(q.Date)).Select(h => Feature(h.Id, h.GeometryWkt, new()
                 {
                     ["name"] = h.Name, ["spaces"] = string.Join("、", h.Spaces.Select(x => x.Name)), ["servedCompounds"] = h.ServedCompoundIds.Count,
                 })).ToList();
@@ -129,10 +129,10 @@ internal static class RegisterLayers
             });
         }).ToList();
 
-    private static async Task<IReadOnlyList<MapFeature>> BaseAsync(IDocumentStore store, string kind)
+    private static async Task<IReadOnlyList<MapFeature>> BaseAsync(IDocumentStore store, string kind, DateOnly date)
     {
         await using var s = store.QuerySession();
-        return (await s.Query<BaseFeatureSummary>().Where(b => b.Kind == kind).ToListAsync())
+        return (await s.Query<BaseFeatureSummary>().Where(b => b.Kind == kind).ToListAsync()).Where(b => b.InForceOn(date))
             .Select(b => Feature(b.Id, b.GeometryWkt, kind == "road"
                 ? new() { ["name"] = b.Name, ["class"] = b.Class ?? "main", ["label"] = b.Class == "local" ? null : b.Name }
                 : new() { ["name"] = b.Name }))

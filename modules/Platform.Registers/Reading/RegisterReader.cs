@@ -17,7 +17,7 @@ internal sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator 
     public async Task<IReadOnlyList<CompoundInfo>> CompoundsAsync(DateOnly date, CancellationToken ct = default)
     {
         await using var session = store.QuerySession();
-        var compounds = (await session.Query<CompoundSummary>().ToListAsync(ct)).Where(c => c.Since <= date).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var compounds = (await session.Query<CompoundSummary>().ToListAsync(ct)).Where(c => c.InForceOn(date)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         var points = compounds.Select(c => LabelPoints.Of(c.GeometryWkt)).ToList();
         var communities = await jurisdiction.CommunitiesOfAsync(points, date, ct);
         return compounds.Select((c, i) => new CompoundInfo(c.Id, c.Name, c.Kind, points[i].Lon, points[i].Lat, c.Households, c.Buildings.Count,
@@ -29,7 +29,7 @@ internal sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator 
         await using var session = store.QuerySession();
         var point = StorageCrs.Factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(lon, lat));
         var hit = (await session.Query<CompoundSummary>().ToListAsync(ct))
-            .Where(c => c.Since <= date).FirstOrDefault(c => WellKnownText.Read(c.GeometryWkt).Covers(point));
+            .Where(c => c.InForceOn(date)).FirstOrDefault(c => WellKnownText.Read(c.GeometryWkt).Covers(point));
         if (hit is null)
             return null;
         return (await CompoundsAsync(date, ct)).FirstOrDefault(c => c.Id == hit.Id);
@@ -61,7 +61,7 @@ internal sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator 
     public async Task<IReadOnlyList<RoadInfo>> RoadsAsync(CancellationToken ct = default)
     {
         await using var session = store.QuerySession();
-        return (await session.Query<BaseFeatureSummary>().Where(b => b.Kind == "road").ToListAsync(ct))
+        return (await session.Query<BaseFeatureSummary>().Where(b => b.Kind == "road").ToListAsync(ct)).Where(b => b.InForceOn(Wire.Today))
             .OrderBy(b => b.Name, StringComparer.Ordinal)
             .Select(b => new RoadInfo(b.Id, b.Name, WellKnownText.Read(b.GeometryWkt))).ToList();
     }

@@ -82,7 +82,7 @@ internal sealed class RegisterReportSection(IDocumentStore store, IRegisterReade
     private async Task<IReadOnlyList<HubFigures>> HubsAsync(DateOnly asOf, IReadOnlyList<CompoundInfo> compounds, string? communityCode, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var hubs = (await session.Query<ServiceHubSummary>().ToListAsync(ct)).Where(h => h.OpenedOn <= asOf).OrderBy(h => h.Name, StringComparer.Ordinal).ToList();
+        var hubs = (await session.Query<ServiceHubSummary>().ToListAsync(ct)).Where(h => h.InForceOn(asOf)).OrderBy(h => h.Name, StringComparer.Ordinal).ToList();
         var points = hubs.Select(h => GeometryMeasurement.InteriorPoint(WellKnownText.Read(h.GeometryWkt))).Select(p => (p.X, p.Y)).ToList();
         var communities = await locator.CommunitiesOfAsync(points, asOf, ct);
         var names = compounds.ToDictionary(c => c.Id, c => c.Name);
@@ -97,7 +97,7 @@ internal sealed class RegisterReportSection(IDocumentStore store, IRegisterReade
     private async Task<PlanningFigures> PlanningAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var zones = (await session.Query<PlanningZoneSummary>().ToListAsync(ct))
+        var zones = (await session.Query<PlanningZoneSummary>().ToListAsync(ct)).Where(z => z.InForceOn(DateOnly.FromDateTime(DateTime.Today)))
             .OrderBy(z => z.Kind == "belt" ? 0 : 1).ThenBy(z => z.Name, StringComparer.Ordinal)
             .Select(z => new ZoneFigures(z.Name, z.Kind, z.Theme)).ToList();
         var belts = zones.Where(z => z.Kind == "belt").ToList();

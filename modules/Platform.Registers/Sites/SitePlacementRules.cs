@@ -3,6 +3,7 @@ using Marten;
 using NetTopologySuite.Geometries;
 using Platform.Abstractions.Commands;
 using Platform.Abstractions.Jurisdiction;
+using Platform.Registers.Shared;
 using Platform.Spatial;
 
 namespace Platform.Registers.Sites;
@@ -28,49 +29,7 @@ internal static class SitePlacementRules
     internal const long AdvisoryLockKey = 0x504C_4154_5349_5445;
 
     /// <summary>Takes the placement lock; disposing the answer releases it (after the caller's commit).</summary>
-    internal static async Task<IAsyncDisposable> HoldWriteLockAsync(IDocumentStore store)
-    {
-        var connection = store.Storage.Database.CreateConnection();
-        try
-        {
-            await connection.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand("select pg_advisory_lock($1)", connection);
-            command.Parameters.AddWithValue(AdvisoryLockKey);
-            await command.ExecuteNonQueryAsync();
-            return new HeldLock(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Unlocks explicitly: a pooled connection's session outlives its Close (Npgsql resets it only when it is
-    /// next used), so leaving the unlock to the pool would keep the lock.
-    /// </summary>
-    private sealed class HeldLock(Npgsql.NpgsqlConnection connection) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await using var command = new Npgsql.NpgsqlCommand("select pg_advisory_unlock($1)", connection);
-                command.Parameters.AddWithValue(AdvisoryLockKey);
-                await command.ExecuteNonQueryAsync();
-            }
-            catch (Npgsql.NpgsqlException)
-            {
-                // The session is gone, and the lock with it; the broken connection must not go back to the pool.
-                Npgsql.NpgsqlConnection.ClearPool(connection);
-            }
-            finally
-            {
-                await connection.DisposeAsync();
-            }
-        }
-    }
+    internal static Task<IAsyncDisposable> HoldWriteLockAsync(IDocumentStore store) => PlacementLock.HoldAsync(store, AdvisoryLockKey);
 
     public static async Task<Rejection?> CheckAsync(Geometry geometry, Guid self, IDocumentStore store, IJurisdictionLocator jurisdiction)
     {
