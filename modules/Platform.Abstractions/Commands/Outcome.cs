@@ -89,7 +89,7 @@ public sealed class Outcome
     /// <summary>
     /// Also appends <paramref name="events"/> to the existing stream <paramref name="id"/> in the same transaction: for a record
     /// whose parts are records of their own (a service hub's function spaces), which follow it. The grain stays the deciding
-    /// writer; the parts' own grains are not asked, so use it only for parts the record owns. Since SDK 1.5.
+    /// writer; the parts' own grains are not asked, so use it only for parts the record owns. Since SDK 1.6.
     /// </summary>
     public Outcome AlsoAppend(Guid id, params object[] events)
     {
