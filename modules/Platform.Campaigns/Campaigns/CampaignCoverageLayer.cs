@@ -7,7 +7,7 @@ using Platform.Spatial;
 namespace Platform.Campaigns.Campaigns;
 
 /// <summary>
-/// The coverage of the latest campaign (or of the one named by the filter <c>campaign</c>) per compound and village group, as
+/// The coverage of the latest campaign (or of the one whose name the filter <c>campaign</c> gives) per compound and village group, as
 /// points at the register's place, coloured by coverage band. Counts only: no household, no person.
 /// </summary>
 internal sealed class CampaignCoverageLayer(IDocumentStore store) : IMapLayer
@@ -27,7 +27,7 @@ internal sealed class CampaignCoverageLayer(IDocumentStore store) : IMapLayer
     {
         await using var session = store.QuerySession();
         var campaigns = await session.Query<Campaign>().ToListAsync(ct);
-        var campaign = query.Filters.TryGetValue("campaign", out var wanted) ? campaigns.FirstOrDefault(c => c.Id.ToString() == wanted || c.Name == wanted)
+        var campaign = query.Filters.TryGetValue("campaign", out var wanted) ? campaigns.FirstOrDefault(c => c.Name == wanted)
             : campaigns.OrderByDescending(c => c.StartOn).FirstOrDefault();
         if (campaign is null)
             return [];

@@ -47,8 +47,9 @@ internal sealed class CampaignReportSection(IDocumentStore store, IRegisterReade
         var ids = campaigns.SelectMany(c => c.Targets.Select(t => t.RegisterId)).Distinct().ToArray();
         var books = ids.Length == 0 ? [] : (await session.LoadManyAsync<HouseholdRegister>(ct, ids)).Where(r => period.CommunityCode is null || r.CommunityCode == period.CommunityCode).ToDictionary(r => r.Id);
         var done = campaigns.SelectMany(c => c.Visits).Where(v => v.Outcome == VisitOutcomes.Visited && During(period, v.At) && books.ContainsKey(v.RegisterId)).ToList();
-        // In the order the campaigns first reached them, as the summary lists the apartments.
-        var reached = done.GroupBy(v => v.RegisterId).OrderBy(g => g.Min(v => v.At)).Select(g => (Register: books[g.Key], Households: g.Select(v => v.HouseholdId).Distinct().Count())).ToList();
+        // In the order the campaigns list their targets, as the summary lists the apartments.
+        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var reached = done.GroupBy(v => v.RegisterId).OrderBy(g => order[g.Key]).Select(g => (Register: books[g.Key], Households: g.Select(v => v.HouseholdId).Distinct().Count())).ToList();
         var apartments = reached.Where(r => r.Register.Kind == "compound").ToList();
         var groups = reached.Where(r => r.Register.Kind == "group").ToList();
         var registered = new List<string>();
