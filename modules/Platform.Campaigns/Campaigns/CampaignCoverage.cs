@@ -1,3 +1,4 @@
+using Platform.Campaigns.Figures;
 using Platform.Campaigns.Households;
 
 namespace Platform.Campaigns.Campaigns;

@@ -6,6 +6,7 @@ using Platform.Abstractions.Commands;
 using Platform.Abstractions.Http;
 using Platform.Abstractions.Registers;
 using Platform.Abstractions.Security;
+using Platform.Campaigns.Figures;
 
 namespace Platform.Campaigns.Passes;
 

@@ -2,6 +2,7 @@ using Marten;
 using Platform.Abstractions.Registers;
 using Platform.Abstractions.Reports;
 using Platform.Campaigns.Campaigns;
+using Platform.Campaigns.Figures;
 using Platform.Campaigns.Forms;
 using Platform.Campaigns.Households;
 using Platform.Campaigns.Passes;
@@ -64,7 +65,7 @@ internal sealed class CampaignReportSection(IDocumentStore store, IRegisterReade
         return new DoorToDoorFigures(done.Count > 0, campaigns.Count, apartments.Count, string.Join("、", apartments.Select(a => a.Register.Name)),
             string.Join("、", apartments.Select(a => a.Register.CommunityName).OfType<string>().Distinct()), apartmentHouseholds, RoundedZh.Approx(apartmentHouseholds),
             groups.Count, string.Join("、", groups.Select(g => g.Register.Village).OfType<string>().Distinct()), groupHouseholds, RoundedZh.Approx(groupHouseholds),
-            registered.Count == 0 ? "走访" : string.Join("、", registered));
+            registered.Count switch { 0 => "走访", 1 => registered[0], _ => string.Join("、", registered[..^1]) + "和" + registered[^1] });
     }
 
     private async Task<PassFigures> PassesAsync(IQuerySession session, ReportPeriod period, CancellationToken ct)

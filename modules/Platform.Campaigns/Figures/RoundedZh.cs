@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Platform.Campaigns.Reports;
+namespace Platform.Campaigns.Figures;
 
 /// <summary>Numbers as the summary writes them: "2300余" (rounded down to hundreds from 1000, to tens from 10), Chinese numerals for small counts.</summary>
 internal static class RoundedZh

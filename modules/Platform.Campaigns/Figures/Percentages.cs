@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Platform.Campaigns;
+namespace Platform.Campaigns.Figures;
 
 /// <summary>Shares as the summary prints them: "100%", "87.5%" (at most two decimals, no trailing zeros).</summary>
 internal static class Percentages
