@@ -31,6 +31,7 @@ public static class CampaignsModule
         services.AddSingleton<CampaignReportSection>();
         services.AddSingleton<IReportSection>(sp => sp.GetRequiredService<CampaignReportSection>());
         services.AddSingleton(new WebMenuEntry("campaign-visits", "我的走访任务", "My visits", "/campaigns/visits", 64));
+        services.AddSingleton(new WebMenuEntry("campaigns", "入户排查与双色卡", "Campaigns and entrance passes", "/campaigns/manage", 65));
         return services;
     }
 

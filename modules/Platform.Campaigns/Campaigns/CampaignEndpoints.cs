@@ -18,7 +18,7 @@ public sealed record MyVisit(Guid CampaignId, string Campaign, Guid RegisterId, 
     string? LastOutcome, string? LastOutcomeZh, DateTimeOffset? LastVisitAt,
     [property: PersonalData] Guid? HouseholdId, [property: PersonalData] string? Head, [property: PersonalData] string? Phone);
 
-/// <summary>Campaigns and visits: <c>/api/campaigns/…</c>, and the staff's phone page <c>/campaigns/visits</c>.</summary>
+/// <summary>Campaigns and visits: <c>/api/campaigns/…</c>, the staff's phone page <c>/campaigns/visits</c> and the office's page <c>/campaigns/manage</c>.</summary>
 internal static class CampaignEndpoints
 {
     public sealed record LaunchBody(string? Name, string? Purpose, DateOnly? StartOn, DateOnly? EndOn, Guid[]? Registers);
@@ -98,6 +98,8 @@ internal static class CampaignEndpoints
 
         app.MapGet("/campaigns/visits", () => Results.Content(VisitsPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/campaigns/visits.js", () => Results.Content(VisitsPage.Script, "text/javascript; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/campaigns/manage", () => Results.Content(ManagePage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/campaigns/manage.js", () => Results.Content(ManagePage.Script, "text/javascript; charset=utf-8")).ExcludeFromDescription();
     }
 
     internal static async Task<Dictionary<Guid, HouseholdRegister>> RegistersAsync(IQuerySession session, IEnumerable<Campaign> campaigns, CancellationToken ct)

@@ -133,6 +133,7 @@ public sealed class HouseholdAndCoverageTests(CampaignsHost host)
         var mine = (await (await worker.GetAsync("/api/campaigns/mine")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
         Assert.Equal(talent.GetProperty("households").GetInt32(), mine.Count);
         Assert.Contains("/campaigns/visits.js", await anonymous.GetStringAsync("/campaigns/visits"));
+        Assert.Contains("/campaigns/manage.js", await anonymous.GetStringAsync("/campaigns/manage"));
     }
 
     private static (int, int, int, int, int, double) Row(JsonElement r) => (r.GetProperty("targetHouseholds").GetInt32(), r.GetProperty("completed").GetInt32(),

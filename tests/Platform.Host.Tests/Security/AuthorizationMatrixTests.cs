@@ -398,6 +398,8 @@ public sealed class AuthorizationMatrixTests(PlatformFixture fixture, ITestOutpu
         ["POST /api/campaigns/{id:guid}/visits"] = Who.Community,
         ["GET /campaigns/visits"] = Who.Anyone,
         ["GET /campaigns/visits.js"] = Who.Anyone,
+        ["GET /campaigns/manage"] = Who.Anyone,
+        ["GET /campaigns/manage.js"] = Who.Anyone,
         ["GET /api/forms"] = Who.Staff,
         ["GET /api/forms/overdue"] = Who.Staff,
         ["POST /api/forms"] = Who.Admin,
