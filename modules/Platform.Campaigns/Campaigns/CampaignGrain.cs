@@ -36,7 +36,7 @@ internal sealed class CampaignGrain(EventWriter writer, IDocumentStore store, Ti
             if (c.Households.Length is 0 or > 5000)
                 return Outcome.Refuse(400, "householdIds", "Assign 1 to 5000 households at a time.", "每次分配 1 到 5000 户。");
             var targets = await TargetsAsync(campaign);
-            if (await OutsideAsync(c.Households, targets, context) is { } refused)
+            if (Outside(c.Households, targets, context) is { } refused)
                 return refused;
             return Outcome.Append(new VisitsAssigned(c.Staff.Trim(), [.. c.Households.Distinct()]));
         }, WriteAccess.Participation);
@@ -49,7 +49,7 @@ internal sealed class CampaignGrain(EventWriter writer, IDocumentStore store, Ti
             if (visits.Length is 0 or > 5000)
                 return Outcome.Refuse(400, "visits", "Record 1 to 5000 visits at a time.", "每次登记 1 到 5000 次走访。");
             var targets = await TargetsAsync(campaign);
-            if (await OutsideAsync([.. visits.Select(v => v.HouseholdId)], targets, context) is { } refused)
+            if (Outside([.. visits.Select(v => v.HouseholdId)], targets, context) is { } refused)
                 return refused;
             var now = clock.GetUtcNow();
             var recorded = new List<Visit>();
@@ -64,39 +64,36 @@ internal sealed class CampaignGrain(EventWriter writer, IDocumentStore store, Ti
                 var at = v.At ?? now;
                 if (DateOnly.FromDateTime(at.UtcDateTime.AddHours(8)) < campaign.StartOn || at > now.AddMinutes(5))
                     return Outcome.Refuse(400, "at", "A visit happens between the campaign's start and now.", "走访时间须在任务开始之后、当前时间之前。");
-                recorded.Add(new Visit(v.HouseholdId, targets[v.HouseholdId], v.Outcome!, v.Information, v.TemperatureCelsius, v.Publicity, at, context.UserId));
+                recorded.Add(new Visit(v.HouseholdId, targets[v.HouseholdId].Register, v.Outcome!, v.Information, v.TemperatureCelsius, v.Publicity, at, context.UserId));
             }
             return Outcome.Append(new VisitsRecorded([.. recorded]));
         }, WriteAccess.Participation);
 
-    /// <summary>Household id → register id, for the households of the campaign's targets.</summary>
-    private async Task<Dictionary<Guid, Guid>> TargetsAsync(Campaign campaign)
+    /// <summary>Household id → its register and the register's community, for the households of the campaign's targets.</summary>
+    private async Task<Dictionary<Guid, (Guid Register, string? Community)>> TargetsAsync(Campaign campaign)
     {
         await using var session = store.QuerySession();
         var registers = await session.LoadManyAsync<HouseholdRegister>(campaign.Targets.Select(t => t.RegisterId));
-        var map = new Dictionary<Guid, Guid>();
+        var map = new Dictionary<Guid, (Guid, string?)>();
         foreach (var r in registers)
             foreach (var h in r.Households)
-                map[h.Id] = r.Id;
-        _communities = registers.ToDictionary(r => r.Id, r => r.CommunityCode);
+                map[h.Id] = (r.Id, r.CommunityCode);
         return map;
     }
-
-    private Dictionary<Guid, string?> _communities = [];
 
     /// <summary>
     /// A household outside the campaign's targets is a conflict with what the campaign is (409); one of another community
     /// than the caller's is refused as the write path refuses a record there (403).
     /// </summary>
-    private Task<Rejection?> OutsideAsync(IReadOnlyList<Guid> households, Dictionary<Guid, Guid> targets, CommandContext context)
+    private static Rejection? Outside(IReadOnlyList<Guid> households, Dictionary<Guid, (Guid Register, string? Community)> targets, CommandContext context)
     {
         foreach (var h in households)
         {
-            if (!targets.TryGetValue(h, out var register))
-                return Task.FromResult<Rejection?>(new Rejection(409, "householdId", $"Household {h} is not in a compound or group this campaign visits.", "该住户不在本次排查任务的小区或村民小组范围内。"));
-            if (!context.Scope.Covers(_communities.GetValueOrDefault(register)))
-                return Task.FromResult<Rejection?>(new Rejection(403, "householdId", "Only administrators and community workers of the household's community may record its visits.", "只有管理员和住户所在社区的社区工作者可以登记该户的走访。"));
+            if (!targets.TryGetValue(h, out var target))
+                return new Rejection(409, "householdId", $"Household {h} is not in a compound or group this campaign visits.", "该住户不在本次排查任务的小区或村民小组范围内。");
+            if (!context.Scope.Covers(target.Community))
+                return new Rejection(403, "householdId", "Only administrators and community workers of the household's community may record its visits.", "只有管理员和住户所在社区的社区工作者可以登记该户的走访。");
         }
-        return Task.FromResult<Rejection?>(null);
+        return null;
     }
 }

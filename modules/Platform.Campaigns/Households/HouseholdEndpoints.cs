@@ -43,6 +43,7 @@ internal static class HouseholdEndpoints
                 personal ? h.Id : null, personal ? h.Head : null, personal ? h.Phone : null, personal ? h.IdNumber : null)).ToList());
         }).WithName("ListHouseholds").Produces<List<HouseholdView>>();
 
+        // No Accepts(...): it would answer other content types 415 without a problem body; the endpoint names the field itself.
         g.MapPost("/import", async (bool? keepGoodRows, HttpContext http, IGrainFactory grains, IQuerySession session, IRegisterReader registers, IJurisdictionLocator jurisdiction) =>
         {
             var (rows, problem) = await ReadTableAsync(http);
@@ -66,7 +67,6 @@ internal static class HouseholdEndpoints
                 return r.ToProblem();
             var after = await session.LoadManyAsync<HouseholdRegister>(http.RequestAborted, parsed.Batches.Select(b => b.RegisterId).ToArray());
             return Results.Ok(new HouseholdImportAnswer(parsed.Rows, good, [.. after.Select(CountOf)], parsed.Rejected));
-        // No Accepts(...): it would answer other content types 415 without a problem body; the endpoint names the field itself.
         }).RequireAuthorization(PlatformPolicies.EditCommunityData).DisableAntiforgery().WithName("ImportHouseholds")
             .Produces<HouseholdImportAnswer>();
     }
