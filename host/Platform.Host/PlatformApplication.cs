@@ -20,6 +20,7 @@ using Platform.Abstractions.Reports;
 using Platform.Host.Cli;
 using Platform.Host.Cluster;
 using Platform.Host.Compression;
+using Platform.Campaigns;
 using Platform.Governance;
 using Platform.Jurisdiction;
 using Platform.Jurisdiction.Http;
@@ -71,6 +72,7 @@ public static class PlatformApplication
         builder.Services.AddLinkage(builder.Configuration);
         builder.Services.AddReports();
         builder.Services.AddGovernance();
+        builder.Services.AddCampaigns();
         builder.Services.AddSingleton<ChangeNotifier>();
         builder.Services.AddHostedService<ChangeFeed>();
         builder.Services.AddSingleton<Platform.Abstractions.Commands.PlaceMustLieWithinTheStreetTerritoryRule>();
@@ -118,6 +120,7 @@ public static class PlatformApplication
         app.MapLinkageEndpoints();
         app.MapReportEndpoints();
         app.MapGovernanceEndpoints();
+        app.MapCampaignsEndpoints();
         app.MapLayerEndpoints();
         app.MapPlatformMaps();
         app.MapPluginEndpoints(catalog);

@@ -14,6 +14,7 @@ public sealed class GrainTypeTests
         { "Platform.Jurisdiction", "jurisdiction" },
         { "Platform.Reports", "reports" },
         { "Platform.Governance", "governance" },
+        { "Platform.Campaigns", "campaigns" },
     };
 
     [Theory]

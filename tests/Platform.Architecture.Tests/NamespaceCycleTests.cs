@@ -9,7 +9,7 @@ namespace Platform.Architecture.Tests;
 /// </summary>
 public sealed class NamespaceCycleTests
 {
-    private static readonly string[] Modules = ["Platform.Registers", "Platform.Jurisdiction", "Platform.Reports", "Platform.Maps", "Platform.Governance"];
+    private static readonly string[] Modules = ["Platform.Registers", "Platform.Jurisdiction", "Platform.Reports", "Platform.Maps", "Platform.Governance", "Platform.Campaigns"];
 
     private static List<string> Names() =>
         [.. Modules, .. Directory.GetDirectories(Repository.DeployedPlugins).Select(d => Path.GetFileName(d))

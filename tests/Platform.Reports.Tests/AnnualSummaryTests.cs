@@ -114,19 +114,88 @@ public sealed partial class AnnualSummaryTests(PlatformFixture fixture) : IClass
         Assert.True(appendix > 0, md);
         var body = md[..appendix];
         var listed = md[appendix..];
-        foreach (var label in new[] { "入户排查公寓数" })
+        foreach (var label in new[] { "景区等级（A级）" })
         {
             Assert.Contains($"【待补：{label}】", body);
             Assert.Matches($@"\| \d+ \| {Regex.Escape(label)} \| [^|]+ \| \d+ \|", listed);
         }
         // Complaints, inspections, training (governance), the funds (linkage) and the self-organisations (vitality) have records now: computed, never marked missing.
-        foreach (var label in new[] { "小区投诉件次", "投诉处置回复率", "日常管理检查次数", "物业服务培训次数", "发布项目资金总额（万元）", "拟孵化培育自组织、兴趣团体数" })
+        // … and so have the campaigns, secondments, report forms and exchanges (issue 18).
+        foreach (var label in new[] { "小区投诉件次", "投诉处置回复率", "日常管理检查次数", "物业服务培训次数", "发布项目资金总额（万元）", "拟孵化培育自组织、兴趣团体数",
+                     "入户排查公寓数", "公寓入户排查户数", "排查村民小组数", "村民小组入户排查户数", "抽调隔离点位人员数", "持续抗疫天数", "每日报送表数", "每个隔离周期报送表数",
+                     "隔离周期天数", "主题沙龙出席企业数", "主题沙龙出席社会组织数" })
             Assert.DoesNotContain($"【待补：{label}】", body);
         // Every marker of the body is in the appendix.
         foreach (Match marker in Marker().Matches(body))
             Assert.Contains($"| {marker.Groups[1].Value} |", listed);
         Assert.DoesNotMatch(@"x{1,4}(个|户|次|人|天|件|%|万元)", body);
         Assert.Contains("# 兴隆街道社区发展办" + ReportClient.ThisYear + "年工作总结及下半年工作计划", md);
+    }
+
+    /// <summary>
+    /// Sections (一) 一, 二, 四, (二) 一, 六 and (三) 一 of 2026 against the campaigns module's own endpoints: the figures are read
+    /// from the API and the "余" roundings worked out here (down to hundreds from 1000, to tens from 10).
+    /// </summary>
+    [Fact]
+    public async Task CampaignSecondmentFormGroupAndExchangeSentences_EqualTheApiFigures()
+    {
+        const int year = 2026;
+        var client = await Factory.ClientForAsync("planner");
+        var md = await client.MarkdownAsync($"/api/reports/annual?year={year}&format=md");
+        static string Approx(int n) => (n >= 1000 ? n / 100 * 100 : n >= 10 ? n / 10 * 10 : n) is var f && f < n ? $"{f}余" : $"{f}";
+
+        // (一) 一: the apartments and groups the year's campaign completed visits in, and their households.
+        var campaign = Assert.Single((await client.JsonAsync($"/api/campaigns?year={year}")).EnumerateArray());
+        var coverage = await client.JsonAsync($"/api/campaigns/{campaign.GetProperty("id").GetGuid()}/coverage");
+        var reached = coverage.GetProperty("targets").EnumerateArray().Where(t => t.GetProperty("completed").GetInt32() > 0).ToList();
+        var apartments = reached.Where(t => t.GetProperty("kind").GetString() == "compound").ToList();
+        var groups = reached.Where(t => t.GetProperty("kind").GetString() == "group").ToList();
+        var visits = VisitSentence().Match(md);
+        Assert.True(visits.Success, md);
+        Assert.Equal(apartments.Count, int.Parse(visits.Groups["apartments"].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(Approx(apartments.Sum(a => a.GetProperty("completed").GetInt32())), visits.Groups["apartmentHouseholds"].Value);
+        Assert.Equal(groups.Count, int.Parse(visits.Groups["groups"].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(Approx(groups.Sum(g => g.GetProperty("completed").GetInt32())), visits.Groups["groupHouseholds"].Value);
+        Assert.Equal("人才公寓、北鑫苑、华府锦城、诺德壹号、中交悦湖", visits.Groups["names"].Value);
+        Assert.Contains("原廖皇寺村5个村民小组", md);
+
+        // (一) 二: the share of compounds with entrances is computed ("均已标注出入口" only when it is all of them).
+        var entrances = await client.JsonAsync("/api/passes/coverage");
+        var compounds = entrances.GetProperty("compounds").GetInt32();
+        var with = entrances.GetProperty("withEntrances").GetInt32();
+        Assert.Contains(with == compounds ? $"平台登记小区{compounds}个，均已标注出入口，共{entrances.GetProperty("entrances").GetInt32()}个出入口"
+            : $"平台登记小区{compounds}个，其中{with}个已标注出入口（占{entrances.GetProperty("percent").GetString()}）", md);
+
+        // (一) 四: people seconded and days on duty from the first start to the last end (or today), the forms by schedule.
+        var asOf = ReportClient.AsOf(year);
+        var secondments = (await client.JsonAsync($"/api/secondments?asOf={asOf}")).EnumerateArray().ToList();
+        var first = secondments.Min(x => DateOnly.Parse(x.GetProperty("startOn").GetString()!, CultureInfo.InvariantCulture));
+        var today = DateOnly.Parse(asOf, CultureInfo.InvariantCulture);
+        var last = secondments.Max(x => x.GetProperty("endOn").GetString() is { } e && DateOnly.Parse(e, CultureInfo.InvariantCulture) < today ? DateOnly.Parse(e, CultureInfo.InvariantCulture) : today);
+        var duty = DutySentence().Match(md);
+        Assert.True(duty.Success, md);
+        Assert.Equal(secondments.Select(x => x.GetProperty("staff").GetString()).Distinct().Count(), int.Parse(duty.Groups["people"].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(last.DayNumber - first.DayNumber + 1, int.Parse(duty.Groups["days"].Value, CultureInfo.InvariantCulture));
+        var forms = (await client.JsonAsync("/api/forms")).EnumerateArray().ToList();
+        Assert.Equal(forms.Count(f => f.GetProperty("everyDays").GetInt32() == 1), int.Parse(duty.Groups["daily"].Value, CultureInfo.InvariantCulture));
+        var cycle = forms.Where(f => f.GetProperty("everyDays").GetInt32() > 1).ToList();
+        Assert.Equal(cycle[0].GetProperty("everyDays").GetInt32(), int.Parse(duty.Groups["cycleDays"].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(cycle.Count, int.Parse(duty.Groups["cycle"].Value, CultureInfo.InvariantCulture));
+
+        // (二) 一 and (三) 一: the leading groups as of the report's date, the reform group's working groups counted in Chinese.
+        var leading = (await client.JsonAsync($"/api/leading-groups?asOf={asOf}")).EnumerateArray().ToDictionary(g => g.GetProperty("topic").GetString()!);
+        Assert.Contains($"街道成立由党工委书记任组长的{leading["park_city"].GetProperty("name").GetString()}，领导小组办公室设在社区发展办", md);
+        var reform = leading["restructuring"];
+        var names = string.Join("、", reform.GetProperty("composition").GetProperty("workingGroups").EnumerateArray().Select(w => w.GetProperty("name").GetString()));
+        Assert.Equal(8, reform.GetProperty("workingGroups").GetInt32());
+        Assert.Contains($"分设{names}八个工作组", md);
+
+        // (二) 六 (the source's 五): the salon's attendance by kind, rounded as the summary rounds.
+        var salon = (await client.JsonAsync($"/api/exchanges?year={year}")).EnumerateArray().Where(x => x.GetProperty("kind").GetString() == "event")
+            .MaxBy(x => x.GetProperty("enterprises").GetInt32() + x.GetProperty("organisations").GetInt32());
+        Assert.Contains($"{Approx(salon.GetProperty("enterprises").GetInt32())}家企业、{Approx(salon.GetProperty("organisations").GetInt32())}家社会组织代表出席活动", md);
+        foreach (var label in new[] { "入户排查公寓数", "抽调隔离点位人员数", "每日报送表数", "主题沙龙出席企业数" })
+            Assert.DoesNotContain($"【待补：{label}】", md);
     }
 
     [Fact]
@@ -170,6 +239,12 @@ public sealed partial class AnnualSummaryTests(PlatformFixture fixture) : IClass
 
     [GeneratedRegex(@"共(?<gardens>\d+)处可食\+可视地景已划定地块(?<plots>\d+)块，其中可食菜地景观(?<edible>[\d.]+)平方米、可视绿地景观(?<green>[\d.]+)平方米；\d+年度居民报名认领地块(?<claimed>\d+)块、(?<claimedArea>[\d.]+)平方米（可食菜地(?<edibleClaimed>[\d.]+)平方米、可视绿地(?<greenClaimed>[\d.]+)平方米），(?<households>\d+)户居民参与")]
     private static partial Regex Gardens();
+
+    [GeneratedRegex(@"深入(?<names>[^等]+)等[^\d]*(?<apartments>\d+)个公寓(?<apartmentHouseholds>\d+余?)户和[^\d]*(?<groups>\d+)个村民小组(?<groupHouseholds>\d+余?)户住户家中")]
+    private static partial Regex VisitSentence();
+
+    [GeneratedRegex(@"抽调(?<people>\d+)名科室人员到[^，]+，截至[^，]+，持续抗疫(?<days>\d+)天，每日向[^报]+报送(?<daily>\d+)个表，每(?<cycleDays>\d+)天一个隔离周期向[^报]+报送(?<cycle>\d+)个表")]
+    private static partial Regex DutySentence();
 
     [GeneratedRegex("【待补：(.+?)】")]
     private static partial Regex Marker();

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using Platform.Host.Identity;
+using Platform.Campaigns.Demo;
 using Platform.Governance.Demo;
 using Platform.Jurisdiction.Demo;
 using Platform.Jurisdiction.Register;
@@ -32,6 +33,8 @@ internal sealed class DemoSeeder(
         await XinglongRegistersDemo.SeedAsync(grains, store, cancellationToken);
         await XinglongGovernanceDemo.SeedAsync(grains, store, registers, cancellationToken);
         await XinglongLinkageDemo.SeedAsync(grains, store, cancellationToken);
+        await XinglongCampaignsDemo.SeedAsync(grains, store, registers, cancellationToken);
+        await XinglongWorkDemo.SeedAsync(grains, store, cancellationToken);
         logger.LogInformation("Demo data of Xinglong Street in place ({Ms} ms)", watch.ElapsedMilliseconds);
     }
 

@@ -30,7 +30,16 @@ public sealed record CompoundInfo(Guid Id, string Name, string Kind, double Lon,
 {
     /// <summary>The property company (物业服务企业) that serves the compound, or null (village settlements). Since SDK 1.5.</summary>
     public string? PropertyCompany { get; init; }
+
+    /// <summary>
+    /// The compound's entrances (出入口) as registered, EPSG:4490 (x = lon, y = lat), in the order drawn; empty where none is
+    /// registered. Since SDK 1.5; readers that do not know them leave it empty.
+    /// </summary>
+    public IReadOnlyList<EntrancePoint> Entrances { get; init; } = [];
 }
+
+/// <summary>One entrance of a compound: its place in EPSG:4490 (x = lon, y = lat).</summary>
+public sealed record EntrancePoint(double Lon, double Lat);
 
 /// <summary>A facility of a <see cref="FacilityCategory"/>; hubs list their function spaces as facilities too.</summary>
 public sealed record FacilityInfo(Guid Id, string Name, string Category, string Kind, double Lon, double Lat, string? CommunityCode, string? CommunityName);

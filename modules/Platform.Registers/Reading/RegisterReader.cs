@@ -21,8 +21,11 @@ internal sealed class RegisterReader(IDocumentStore store, IJurisdictionLocator 
         var points = compounds.Select(c => LabelPoints.Of(c.GeometryWkt)).ToList();
         var communities = await jurisdiction.CommunitiesOfAsync(points, date, ct);
         return compounds.Select((c, i) => new CompoundInfo(c.Id, c.Name, c.Kind, points[i].Lon, points[i].Lat, c.Households, c.Buildings.Count,
-            communities[i]?.Code, communities[i]?.Name) { PropertyCompany = c.PropertyCompany }).ToList();
+            communities[i]?.Code, communities[i]?.Name) { PropertyCompany = c.PropertyCompany, Entrances = EntrancesOf(c.EntrancesWkt) }).ToList();
     }
+
+    private static IReadOnlyList<EntrancePoint> EntrancesOf(string? wkt) =>
+        wkt is null ? [] : [.. WellKnownText.Read(wkt).Coordinates.Select(c => new EntrancePoint(c.X, c.Y))];
 
     public async Task<CompoundInfo?> CompoundAtAsync(double lon, double lat, DateOnly date, CancellationToken ct = default)
     {

@@ -66,7 +66,9 @@ public sealed class PrivacyHoleTests(PlatformFixture fixture) : IClassFixture<Pl
             // Open311 clients post with the api_key the standard puts in the request, not with a sign-in.
             "/open311/v2/requests.{format}",
             // Smart-scene devices post with the access token ThingsBoard's device API puts in the path (issue 19).
-            "/api/scenes/smart/api/v1/{accessToken}/telemetry", "/api/scenes/smart/api/v1/{accessToken}/attributes"];
+            "/api/scenes/smart/api/v1/{accessToken}/telemetry", "/api/scenes/smart/api/v1/{accessToken}/attributes",
+            // A scanned entrance poster registers an entry (双色卡, issue 18): the code in the path is the poster's; the answer is a pass number, no person.
+            "/api/passes/scan/{code}/entries"];
         var writes = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
             .Where(x => x.Methods.Any(m => m is not ("GET" or "HEAD" or "OPTIONS")))
@@ -244,6 +246,13 @@ public sealed class PrivacyHoleTests(PlatformFixture fixture) : IClassFixture<Pl
         secrets = [.. secrets.Concat(complaints.SelectMany(c => new[] { c.GetProperty("reporterName").GetString(), c.GetProperty("reporterPhone").GetString() })
             .OfType<string>()).Distinct()];
         var complaintIds = complaints.Select(c => c.GetProperty("id").GetString()!).Take(5).ToList();
+        // Householders of the campaigns' registers (issue 18): names, phones, ID numbers and household ids, for staff of their community only.
+        var registers = (await Json(admin, "/api/households/counts")).EnumerateArray().Select(r => r.GetProperty("registerId").GetString()!).ToList();
+        Assert.True(registers.Count >= 10, $"only {registers.Count} household registers");
+        foreach (var register in registers.Take(2))
+            secrets = [.. secrets.Concat((await Json(admin, $"/api/households?registerId={register}")).EnumerateArray().Take(20)
+                .SelectMany(h => new[] { h.GetProperty("head").GetString(), h.GetProperty("phone").GetString(), h.GetProperty("idNumber").GetString(), h.GetProperty("id").GetString() })
+                .OfType<string>()).Distinct()];
 
         var routes = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
