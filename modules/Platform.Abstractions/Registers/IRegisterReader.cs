@@ -33,7 +33,7 @@ public sealed record CompoundInfo(Guid Id, string Name, string Kind, double Lon,
 
     /// <summary>
     /// The compound's entrances (出入口) as registered, EPSG:4490 (x = lon, y = lat), in the order drawn; empty where none is
-    /// registered. Since SDK 1.5; readers that do not know them leave it empty.
+    /// registered. Since SDK 1.6; readers that do not know them leave it empty.
     /// </summary>
     public IReadOnlyList<EntrancePoint> Entrances { get; init; } = [];
 }
