@@ -1,7 +1,7 @@
 // The activity calendar of a community or a venue, by week or month (Asia/Shanghai), with its iCalendar feed; staff
 // sign in to book venues (optionally weekly), to set a venue's weekly hours and photo, and to record check-ins at the
 // door, where the page shows the QR code.
-import { $, makeT, setUpLanguage, me, signIn, getJson, send, when, el, problem } from './governance-common.js';
+import { $, makeT, setUpLanguage, me, signIn, getJson, send, when, el, problem, language } from './governance-common.js';
 
 const scene = '/api/scenes/vitality';
 const t = makeT({
@@ -107,7 +107,7 @@ function showVenue() {
   $('venue-card').replaceChildren(
     ...(v.photoUrl ? [el('img', { src: v.photoUrl, alt: v.name })] : []),
     el('div', {}, el('div', {}, el('strong', {}, v.name), v.approvalRequired ? `（${t('needsApproval')}）` : ''),
-      el('div', { class: 'hours-text' }, `${t('hours')}：${v.openingHoursZh}`),
+      el('div', { class: 'hours-text' }, `${t('hours')}：${language() === 'zh' ? v.openingHoursZh : v.openingHours}`),
       el('div', {}, `${t('capacity')} ${v.capacity}${t('people')}${v.equipment.length ? ` · ${v.equipment.join('、')}` : ''}`)));
   const dayHours = day => v.week.length === 0 ? { opens: v.opens, closes: v.closes } : v.week.find(w => w.days.includes(day)) ?? null;
   $('hours-days').replaceChildren(...t('weekdays').flatMap((name, i) => {
