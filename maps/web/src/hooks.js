@@ -19,8 +19,12 @@ export function installHooks({ setDate, setLanguage }) {
     pending,
     /** Distinct features of a layer in the loaded tiles covering the current view. */
     featureCount(id) {
+      return this.featureIds(id).length;
+    },
+    /** The ids of those features. */
+    featureIds(id) {
       const layer = state.layers[id];
-      if (!layer || !layer.getVisible()) return 0;
+      if (!layer || !layer.getVisible()) return [];
       const d = state.descriptors.find(x => x.id === id);
       const grid = layer.getSource().getTileGrid();
       const z = grid.getZForResolution(map.getView().getResolution(), layer.getSource().zDirection);
@@ -30,7 +34,7 @@ export function installHooks({ setDate, setLanguage }) {
       for (const tile of layer.loadedTiles()) {
         if (tile.coord[0] === z && tile.url.includes(suffix) && intersects(grid.getTileCoordExtent(tile.coord), extent)) tile.ids.forEach(i => ids.add(i));
       }
-      return ids.size;
+      return [...ids];
     },
     pixelOf: (lon, lat) => map.getPixelFromCoordinate(fromLonLat([lon, lat])),
     goTo: (lon, lat, zoom) => { map.getView().setCenter(fromLonLat([lon, lat])); if (zoom) map.getView().setZoom(zoom); map.renderSync(); },
