@@ -137,6 +137,10 @@ public sealed class VitalityBrowserTests(MapsHost host) : IAsyncLifetime
         var venue = (await worker.GetFromJsonAsync<JsonElement>($"{Scene}/venues/{venueId}")).GetProperty("venue");
         Assert.Equal("周一至周五 08:00–21:00；周六 09:00–12:00", venue.GetProperty("openingHoursZh").GetString());
         Assert.Equal("[[1,2,3,4,5],[6]]", "[" + string.Join(",", venue.GetProperty("week").EnumerateArray().Select(w => w.GetProperty("days").GetRawText().Replace(" ", ""))) + "]");
+        // Switched to English, the card shows the hours the API gives in English, at once.
+        await page.ClickAsync("#lang");
+        await page.Locator($"#venue-card .hours-text:text('{venue.GetProperty("openingHours").GetString()}')").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.DoesNotContain("周六", await page.Locator("#venue-card .hours-text").TextContentAsync());
         Assert.Empty(errors);
         await context.DisposeAsync();
     }

@@ -9,13 +9,18 @@ namespace Platform.Host.Security;
 /// <summary>
 /// ASP.NET Core's rate limiter for sign-in (<see cref="PlatformRateLimits.Login"/>: per client address) and for
 /// expensive computations (<see cref="PlatformRateLimits.Expensive"/>: a token bucket per signed-in user or anonymous
-/// address, and at most <c>Platform:Limits:ConcurrentComputations</c> at once). Refusals are 429 problem+json with Retry-After.
+/// address, and at most <c>Platform:Limits:ConcurrentComputations</c> at once) and for the public's anonymous writes
+/// (<see cref="PlatformRateLimits.PublicWrite"/>: per client address). Refusals are 429 problem+json with Retry-After.
 /// </summary>
 internal static class RateLimits
 {
+    /// <summary>The default of <c>Platform:Limits:PublicWritesPerAddressPerMinute</c> (<see cref="PlatformRateLimits.PublicWrite"/>).</summary>
+    public const int PublicWritesPerAddressPerMinute = 30;
+
     public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var perAddress = configuration.GetValue("Platform:Limits:LoginPerAddressPerMinute", LockoutPolicy.PerAddressPerMinute);
+        var publicWrites = configuration.GetValue("Platform:Limits:PublicWritesPerAddressPerMinute", PublicWritesPerAddressPerMinute);
         var computations = configuration.GetValue("Platform:Limits:ComputationsPerMinute", 20);
         var concurrent = configuration.GetValue("Platform:Limits:ConcurrentComputations", 2);
         var running = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = concurrent, QueueLimit = 16, QueueProcessingOrder = QueueProcessingOrder.OldestFirst });
@@ -34,6 +39,10 @@ internal static class RateLimits
                 PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0, AutoReplenishment = true,
             }));
             o.AddPolicy(PlatformRateLimits.Expensive, new ExpensivePolicy(computations, running));
+            o.AddPolicy(PlatformRateLimits.PublicWrite, http => RateLimitPartition.GetSlidingWindowLimiter("public:" + Address(http), _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = publicWrites, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0, AutoReplenishment = true,
+            }));
         });
         return services;
     }

@@ -12,7 +12,7 @@ public static class PlatformSdk
     /// <c>LayerField.Values</c>; places checked against the street's territory by the write path, <c>Outcome.Within</c>,
     /// <c>Rejection.DistanceMetres</c>; 1.5: stated versions of edits checked by the write path (<c>ExpectedVersion</c>),
     /// rate-limit policies <c>PlatformRateLimits</c>, <c>WriteAnswer</c> and its <c>Answer</c>/<c>AnswerCreated</c>/<c>ProducesWrite</c>
-    /// helpers, <c>CodedValue</c>, <c>IRegisterReader.CompoundAtAsync</c>, <c>CompoundInfo.PropertyCompany</c>, web panels and menu entries of core modules; 1.6: photos taken one way, <c>PhotosAreImagesWithoutTheirLocationRule</c>; <c>Outcome.AlsoAppend</c> for parts a record owns; <c>CompoundInfo.Entrances</c>), so a plugin using an addition asks for at least its
+    /// helpers, <c>CodedValue</c>, <c>IRegisterReader.CompoundAtAsync</c>, <c>CompoundInfo.PropertyCompany</c>, web panels and menu entries of core modules; 1.6: photos taken one way, <c>PhotosAreImagesWithoutTheirLocationRule</c>; <c>Outcome.AlsoAppend</c> for parts a record owns; <c>CompoundInfo.Entrances</c>; <c>PlatformRateLimits.PublicWrite</c>), so a plugin using an addition asks for at least its
     /// version (<c>[1.3,2.0)</c>).
     /// </summary>
     public static readonly Version Version = new(1, 6, 0);

@@ -11,4 +11,10 @@ public static class PlatformRateLimits
 
     /// <summary>Expensive computations (siting, coverage): per signed-in user or, anonymously, per address, and a few at a time.</summary>
     public const string Expensive = "platform:expensive";
+
+    /// <summary>
+    /// Anonymous writes of the public (a scanned entrance pass): per client address, generous enough for a family at one
+    /// gate and for phones behind one carrier address, tight enough that a script cannot flood the records. Since SDK 1.6.
+    /// </summary>
+    public const string PublicWrite = "platform:public-write";
 }

@@ -125,7 +125,7 @@ internal static class PassEndpoints
                 return problem;
             var result = await grains.GetGrain<IEntranceGrain>(pass!.Id).RecordEntryAsync(new RecordEntry(code, body!.Category ?? "", body.Name ?? "", body.Phone ?? ""));
             return result.Rejection is { } r ? r.ToProblem() : Results.Created($"/api/passes/check/{result.Receipt!.PassNo}", result.Receipt);
-        }).AllowAnonymous().WithRequestBody<EntryBody>().WithName("RegisterEntry").Produces<EntryReceipt>(StatusCodes.Status201Created);
+        }).AllowAnonymous().RequireRateLimiting(PlatformRateLimits.PublicWrite).WithRequestBody<EntryBody>().WithName("RegisterEntry").Produces<EntryReceipt>(StatusCodes.Status201Created);
         g.MapGet("/check/{code}", async (string code, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         {
             var passNo = code.Trim().ToUpperInvariant();

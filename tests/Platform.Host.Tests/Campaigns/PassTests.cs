@@ -90,6 +90,33 @@ public sealed class PassTests(CampaignsHost host)
         await (await phone.PostAsJsonAsync($"/api/passes/scan/{fresh}/entries", new { category = "green", name = "张三", phone = "13800001111" })).JsonAsync(HttpStatusCode.Created);
     }
 
+    /// <summary>
+    /// The scan is the one write anyone may make without signing in: a script on one address is refused with 429 and
+    /// Retry-After once it passes the per-minute allowance (30 by default), while a resident on another address still gets in.
+    /// </summary>
+    [Fact]
+    public async Task AnonymousEntries_FromOneAddress_AreRateLimited_AndOtherAddressesAreNot()
+    {
+        var admin = await host.As("admin");
+        var code = (await (await admin.GetAsync("/api/passes/entrances")).JsonAsync(HttpStatusCode.OK)).EnumerateArray()
+            .First(e => e.GetProperty("compound").GetString() == "北鑫苑").GetProperty("scanUrl").GetString()!.Split('/')[^1];
+        HttpClient From(string address) => new(host.Factory.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Parse(address)))
+        {
+            BaseAddress = host.Factory.Server.BaseAddress,
+        };
+        using var script = From("198.51.100.7");
+        var statuses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 35; i++)
+            statuses.Add(await script.PostAsJsonAsync($"/api/passes/scan/{code}/entries", new { category = "green", name = "脚本" + i, phone = "13800002222" }));
+        Assert.Equal(30, statuses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        var refused = statuses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.Equal(5, refused.Count);
+        Assert.NotNull(refused[0].Headers.RetryAfter);
+        await refused[0].ProblemAsync(HttpStatusCode.TooManyRequests, "rate");
+        using var resident = From("198.51.100.8");
+        await (await resident.PostAsJsonAsync($"/api/passes/scan/{code}/entries", new { category = "green", name = "居民", phone = "13800003333" })).JsonAsync(HttpStatusCode.Created);
+    }
+
     [Fact]
     public async Task ThePurge_RemovesEntryRecordsOlderThanTheRetentionPeriod_AndNothingNewer()
     {

@@ -179,7 +179,7 @@ async function showStaff(user) {
 }
 
 async function start() {
-  setUpLanguage(t, render);
+  setUpLanguage(t, () => { render(); showVenue(); });
   venues = await getJson(`${scene}/venues`);
   const communities = [...new Map(venues.filter(v => v.communityCode).map(v => [v.communityCode, v.communityName])).entries()];
   $('community').replaceChildren(...communities.map(([code, name]) => el('option', { value: code }, name)));
