@@ -87,8 +87,8 @@ public sealed class CompoundEditBrowserTests(MapsHost host) : IAsyncLifetime
 
         // Pick it on the map: the form opens with its details and the version it was read at.
         await page.EvaluateAsync($"() => platformMap.goTo({Js(lon)}, {Js(lat)}, 18)");
-        await Task.Delay(300);
-        await page.WaitForFunctionAsync("() => platformMap.pending() === 0", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        // The click picks what the loaded tiles hold: wait for the compound itself to be drawn, not for a quiet moment.
+        await page.WaitForFunctionAsync("id => platformMap.featureIds('registers-compounds').includes(id) && platformMap.pending() === 0", id.ToString(), new PageWaitForFunctionOptions { Timeout = 30_000 });
         await page.Locator("#compound-pick").ClickAsync();
         var pixel = await page.EvaluateAsync<double[]>($"() => platformMap.pixelOf({Js(lon)}, {Js(lat)})");
         var box = (await page.Locator("#map").BoundingBoxAsync())!;
@@ -170,8 +170,7 @@ public sealed class CompoundEditBrowserTests(MapsHost host) : IAsyncLifetime
             Assert.Fail(await page.EvaluateAsync<string>("() => JSON.stringify({ status: document.querySelector('#status')?.textContent, panels: platformMap.panels() })") + string.Join("\n", errors));
         }
         await page.EvaluateAsync($"() => platformMap.goTo({Js(lon)}, {Js(lat)}, 18)");
-        await Task.Delay(300);
-        await page.WaitForFunctionAsync("() => platformMap.pending() === 0", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await page.WaitForFunctionAsync("id => platformMap.featureIds('registers-facilities').includes(id) && platformMap.pending() === 0", id.ToString(), new PageWaitForFunctionOptions { Timeout = 30_000 });
         await page.Locator("#facility-pick").ClickAsync();
         var pixel = await page.EvaluateAsync<double[]>($"() => platformMap.pixelOf({Js(lon)}, {Js(lat)})");
         var box = (await page.Locator("#map").BoundingBoxAsync())!;
