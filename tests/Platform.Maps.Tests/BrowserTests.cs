@@ -11,33 +11,8 @@ namespace Platform.Maps.Tests;
 /// Screenshots are kept under the test output folder, in <c>screenshots/</c>.
 /// </summary>
 [Collection(MapsHostCollection.Name)]
-public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
+public sealed class BrowserTests(MapsHost host) : ChromiumTest
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task MapPage_DrawsLayers_OpensPopups_FollowsTheDate_AndSwitchesToEnglish()
     {
@@ -97,7 +72,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
     {
         var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
         var before = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, tz).DateTime);
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { TimezoneId = zone });
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { TimezoneId = zone });
         var page = await context.NewPageAsync();
         await page.GotoAsync(host.Address.ToString());
         await page.WaitForFunctionAsync("() => window.platformMap && platformMap.ready", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
@@ -354,7 +329,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
     {
         var text = "楼道灯不亮 " + Guid.NewGuid().ToString("N")[..6];
         var phone = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true };
-        await using var residentContext = await _browser!.NewContextAsync(phone);
+        await using var residentContext = await Browser.NewContextAsync(phone);
         var resident = await residentContext.NewPageAsync();
         var errors = new List<string>();
         resident.PageError += (_, e) => errors.Add(e);
@@ -371,7 +346,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
         Assert.True(await resident.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the complaint page is wider than the phone");
         await resident.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "complaint-1-filed.png"), FullPage = true });
 
-        await using var workerContext = await _browser.NewContextAsync(phone);
+        await using var workerContext = await Browser.NewContextAsync(phone);
         var worker = await workerContext.NewPageAsync();
         worker.PageError += (_, e) => errors.Add(e);
         await worker.GotoAsync(new Uri(host.Address, "/worker.html").ToString());
@@ -419,7 +394,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
     public async Task ComplaintSettings_IssueAKeyOnce_AndRevokeIt()
     {
         var name = "测试接入 " + Guid.NewGuid().ToString("N")[..6];
-        await using var context = await _browser!.NewContextAsync();
+        await using var context = await Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
@@ -456,7 +431,7 @@ public sealed class BrowserTests(MapsHost host) : IAsyncLifetime
 
     private async Task<(IPage Page, List<string> Errors)> OpenMapAsync(string ready)
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(host.Address.ToString());

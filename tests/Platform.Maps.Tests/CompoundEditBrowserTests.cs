@@ -14,31 +14,8 @@ namespace Platform.Maps.Tests;
 /// offers to reload.
 /// </summary>
 [Collection(MapsHostCollection.Name)]
-public sealed class CompoundEditBrowserTests(MapsHost host) : IAsyncLifetime
+public sealed class CompoundEditBrowserTests(MapsHost host) : ChromiumTest
 {
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     private static object Square(double w, double s, double size) => new
     {
         type = "Polygon",
@@ -74,7 +51,7 @@ public sealed class CompoundEditBrowserTests(MapsHost host) : IAsyncLifetime
         var id = await CreateAsync(admin, $"浏览器小区{suffix}", w + 0.0010, s);
         var (lon, lat) = (w + 0.0014, s + 0.0004);
 
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(host.Address.ToString());
@@ -152,7 +129,7 @@ public sealed class CompoundEditBrowserTests(MapsHost host) : IAsyncLifetime
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(host.Address.ToString());

@@ -8,31 +8,8 @@ namespace Platform.Maps.Tests;
 
 /// <summary>The linkage page (<c>/linkage.html</c>) in headless Chromium: a community worker registers a fund project and moves it through two stages.</summary>
 [Collection(MapsHostCollection.Name)]
-public sealed class LinkageBrowserTests(MapsHost host) : IAsyncLifetime
+public sealed class LinkageBrowserTests(MapsHost host) : ChromiumTest
 {
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task AWorker_RegistersAProject_UploadsTheDocuments_AndMovesItThroughTwoStages_SeeingTheRuleWhenItBlocks()
     {
@@ -42,7 +19,7 @@ public sealed class LinkageBrowserTests(MapsHost host) : IAsyncLifetime
         var title = $"浏览器阶段测试{Guid.NewGuid():N}"[..15];
         async Task<int> CountAsync() => (await client.GetFromJsonAsync<JsonElement>($"/api/linkage/projects?q={Uri.EscapeDataString(title)}")).GetArrayLength();
 
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);

@@ -11,31 +11,8 @@ namespace Platform.Maps.Tests;
 /// MQTT turns the device's colour on the live map (pushed over server-sent events) within a second.
 /// </summary>
 [Collection(MapsHostCollection.Name)]
-public sealed class SmartLiveMapBrowserTests(MapsHost host) : IAsyncLifetime
+public sealed class SmartLiveMapBrowserTests(MapsHost host) : ChromiumTest
 {
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task A_published_reading_changes_the_devices_colour_on_the_live_map_within_a_second()
     {
@@ -57,7 +34,7 @@ public sealed class SmartLiveMapBrowserTests(MapsHost host) : IAsyncLifetime
         var device = await created.Content.ReadFromJsonAsync<JsonElement>();
         var (id, token) = (device.GetProperty("id").GetString()!, device.GetProperty("accessToken").GetString()!);
 
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);

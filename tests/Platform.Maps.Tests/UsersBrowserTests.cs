@@ -7,36 +7,13 @@ namespace Platform.Maps.Tests;
 
 /// <summary>The users page (<c>/users.html</c>) in headless Chromium: an administrator adds a worker scoped to 保水社区, disables them, and reads it in the audit log.</summary>
 [Collection(MapsHostCollection.Name)]
-public sealed class UsersBrowserTests(MapsHost host) : IAsyncLifetime
+public sealed class UsersBrowserTests(MapsHost host) : ChromiumTest
 {
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task AnAdministrator_AddsAWorker_DisablesThem_AndSeesBothInTheAuditLog()
     {
         var name = "bs" + Guid.NewGuid().ToString("N")[..6];
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString() });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);

@@ -12,31 +12,9 @@ namespace Platform.Maps.Tests;
 /// phone-sized viewport; a worker sets a venue's week of opening hours on the calendar page (<c>/calendar.html</c>).
 /// </summary>
 [Collection(MapsHostCollection.Name)]
-public sealed class VitalityBrowserTests(MapsHost host) : IAsyncLifetime
+public sealed class VitalityBrowserTests(MapsHost host) : ChromiumTest
 {
     private const string Scene = "/api/scenes/vitality";
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
 
     private async Task<HttpClient> ClientAsync(string user)
     {
@@ -65,7 +43,7 @@ public sealed class VitalityBrowserTests(MapsHost host) : IAsyncLifetime
         Assert.True(scheduled.IsSuccessStatusCode, await scheduled.Content.ReadAsStringAsync());
         var activityId = (await scheduled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.Address.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, Locale = "zh-CN",
         });
@@ -114,7 +92,7 @@ public sealed class VitalityBrowserTests(MapsHost host) : IAsyncLifetime
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var venueId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), Locale = "zh-CN" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
