@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Campaigns;
 

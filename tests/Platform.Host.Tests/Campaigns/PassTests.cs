@@ -5,6 +5,7 @@ using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Campaigns.Passes;
+using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Campaigns;
 

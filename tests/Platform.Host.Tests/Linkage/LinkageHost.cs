@@ -1,81 +1,12 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Testing;
+using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Linkage;
 
-/// <summary>A clock the tests set: the notice period is judged against it.</summary>
-public sealed class SettableClock : TimeProvider
-{
-    public DateTimeOffset? Now { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => Now ?? System.GetUtcNow();
-}
-
-/// <summary>One host on a copy of the demo database for every linkage test, with the clock replaced by <see cref="SettableClock"/>.</summary>
-public sealed class LinkageHost : IAsyncLifetime
-{
-    private PlatformFactory? _base;
-    private WebApplicationFactory<Program>? _factory;
-    private readonly Dictionary<string, HttpClient> _clients = [];
-
-    public SettableClock Clock { get; } = new();
-
-    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Host not started.");
-
-    public async Task InitializeAsync()
-    {
-        _base = await PlatformFactory.StartWithDemoAsync("linkage");
-        _factory = _base.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock)));
-    }
-
-    public async Task<HttpClient> As(string user)
-    {
-        if (_clients.TryGetValue(user, out var existing))
-            return existing;
-        var client = Factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = Auth.DemoPassword });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return _clients[user] = client;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var c in _clients.Values)
-            c.Dispose();
-        if (_factory is not null)
-            await _factory.DisposeAsync();
-        if (_base is not null)
-            await _base.DisposeAsync();
-    }
-}
+/// <summary>One host on a copy of the demo database for every linkage test; the notice period is judged against its clock.</summary>
+public sealed class LinkageHost() : ClockedDemoHost("linkage");
 
 [CollectionDefinition(Name)]
 public sealed class LinkageCollection : ICollectionFixture<LinkageHost>
 {
     public const string Name = "linkage host";
-}
-
-public static class LinkageHttp
-{
-    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
-    }
-
-    public static async Task ProblemAsync(this HttpResponseMessage response, HttpStatusCode expected, string field)
-    {
-        var body = await response.JsonAsync(expected);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(field, body.GetProperty("field").GetString());
-        Assert.False(string.IsNullOrEmpty(body.GetProperty("detailZh").GetString()));
-    }
 }

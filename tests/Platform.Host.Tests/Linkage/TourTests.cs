@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Platform.Testing;
 using SkiaSharp;
+using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Linkage;
 
