@@ -75,7 +75,7 @@ internal sealed class RegisterReportSection(IDocumentStore store, IRegisterReade
         var byStatus = Enum.GetValues<SiteStatus>().Select(s => new StatusFigures(s.Code(), s.NameZh(),
             sites.Count(x => x.Status == s.Code()), sites.Where(x => x.Status == s.Code()).Sum(x => x.BudgetWan ?? 0))).ToList();
         return new SiteFigures(sites.Count, sites.Sum(s => s.BudgetWan ?? 0), byStatus,
-            sites.Select(s => new SiteRow(s.Name, s.Status, StatusZh(s.Status), s.Category, s.BudgetWan, s.Zone, s.CommunityName)).ToList(),
+            sites.Select(s => new SiteRow(s.Name, s.Status, StatusZh(s.Status), s.Category, SiteCategories.ZhOf(s.Category), s.BudgetWan, s.Zone, s.CommunityName)).ToList(),
             Reached(SiteStatus.UnderConstruction), Reached(SiteStatus.Completed));
     }
 
