@@ -97,13 +97,15 @@ internal sealed class RegisterReportSection(IDocumentStore store, IRegisterReade
     private async Task<PlanningFigures> PlanningAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var zones = (await session.Query<PlanningZoneSummary>().ToListAsync(ct)).Where(z => z.InForceOn(DateOnly.FromDateTime(DateTime.Today)))
-            .OrderBy(z => z.Kind == "belt" ? 0 : 1).ThenBy(z => z.Name, StringComparer.Ordinal)
-            .Select(z => new ZoneFigures(z.Name, z.Kind, z.Theme)).ToList();
+        var summaries = (await session.Query<PlanningZoneSummary>().ToListAsync(ct)).Where(z => z.InForceOn(DateOnly.FromDateTime(DateTime.Today)))
+            .OrderBy(z => z.Kind == "belt" ? 0 : 1).ThenBy(z => z.Name, StringComparer.Ordinal).ToList();
+        var zones = summaries.Select(z => new ZoneFigures(z.Name, z.Kind, z.Theme)).ToList();
+        var scenic = summaries.Max(z => z.ScenicGrade);
         var belts = zones.Where(z => z.Kind == "belt").ToList();
         var clusters = zones.Where(z => z.Kind == "cluster").ToList();
         return new PlanningFigures(belts.Count, string.Join("、", belts.Select(b => b.Name)), clusters.Count,
-            string.Concat(clusters.Select(c => $"“{c.Theme}”")), zones);
+            string.Concat(clusters.Select(c => $"“{c.Theme}”")), zones,
+            scenic, string.Join("、", summaries.Where(z => scenic is not null && z.ScenicGrade == scenic).Select(z => z.Name)));
     }
 
     private static string KindZh(string kind) => CompoundKinds.All.TryGetValue(kind, out var k) ? k.Zh : kind;
