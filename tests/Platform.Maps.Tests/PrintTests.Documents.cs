@@ -54,6 +54,30 @@ public sealed partial class PrintTests
     }
 
     [Fact]
+    public async Task Health_NamesThePrintFont_AsFontconfigFindsIt_AndStays200()
+    {
+        // fc-match names the face fontconfig gives for the first family asked for, and its file.
+        var family = (await Tools.RunAsync("fc-match", "-f", "%{family[0]}", "Noto Sans CJK SC")).Trim();
+        var file = (await Tools.RunAsync("fc-match", "-f", "%{file}", "Noto Sans CJK SC")).Trim();
+        var bold = (await Tools.RunAsync("fc-match", "-f", "%{file}|%{index}", "Noto Sans CJK SC:bold")).Trim().Split('|');
+        Assert.Equal("Noto Sans CJK SC", family);
+
+        var response = await Client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var check = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("printFont");
+        Assert.Equal("healthy", check.GetProperty("status").GetString());
+        var data = check.GetProperty("data");
+        Assert.Equal(family, data.GetProperty("family").GetString());
+        Assert.Equal(file, data.GetProperty("file").GetString());
+        Assert.Equal("fontconfig", data.GetProperty("source").GetString());
+        Assert.Contains(family, check.GetProperty("description").GetString());
+        Assert.NotEqual(file, bold[0]);
+        Assert.Equal(family, CjkFont.Instance!.Bold.FamilyName);
+        using var boldFace = SKTypeface.FromFile(bold[0], int.Parse(bold[1], CultureInfo.InvariantCulture));
+        Assert.Equal(boldFace.FontStyle.Weight, CjkFont.Instance.Bold.FontStyle.Weight);
+    }
+
+    [Fact]
     public async Task TheFace_IsTheSimplifiedChineseOne_AsFontconfigNamesIt()
     {
         // fc-match resolves the SC family to a face of the collection (index 2 of NotoSansCJK-Regular.ttc, not JP's 0).

@@ -32,6 +32,29 @@ public sealed class TemplateTests(PlatformFixture fixture) : IClassFixture<Platf
     }
 
     [Fact]
+    public async Task Upload_IsCheckedInEveryYearWithData_NotOnlyThisOne()
+    {
+        var admin = await Factory.ClientForAsync("admin");
+        var before = await admin.JsonAsync("/api/reports/templates/annual");
+        var shipped = before.GetProperty("shipped").GetString()!;
+        // The jurisdiction register has communities at the end of 2020 (its statistics count them), so 2020 has data.
+        var stats = await admin.JsonAsync("/api/jurisdiction/statistics?from=2020-01-01&to=2020-12-31");
+        Assert.True(stats.GetProperty("after").GetProperty("communities").GetInt32() > 0);
+
+        // A branch only the 2020 summary takes reads a figure the model does not have.
+        var broken = shipped + "\n{{ if report.year == 2020 }}{{ report.no_such_figure }}{{ end }}\n";
+        var preview = await admin.PostAsJsonAsync($"/api/reports/templates/annual/preview?format=md&year={ReportClient.ThisYear}", new { template = broken });
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var put = await admin.PutAsJsonAsync("/api/reports/templates/annual", new { template = broken, reason = "测试" });
+        var problem = await AssertTemplateProblemAsync(put, HttpStatusCode.BadRequest, "annual", shipped.Split('\n').Length + 1);
+        Assert.Equal(2020, problem.GetProperty("year").GetInt32());
+        Assert.Contains("2020年报告", problem.GetProperty("detailZh").GetString());
+
+        var after = await admin.JsonAsync("/api/reports/templates/annual");
+        Assert.Equal(before.GetProperty("version").GetInt64(), after.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
     public async Task Upload_Preview_History_Revert()
     {
         var admin = await Factory.ClientForAsync("admin");

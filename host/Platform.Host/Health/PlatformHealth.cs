@@ -7,12 +7,14 @@ using Npgsql;
 using Orleans.Runtime;
 using Platform.Host.Database;
 using Platform.Host.Plugins;
+using Platform.Maps.Print;
 
 namespace Platform.Host.Health;
 
 /// <summary>
 /// <c>GET /health</c>: the database, the silo and the plugins, as JSON. HTTP 200 only when all three
-/// are healthy; a failed plugin makes the answer 503 "degraded" although the rest keeps serving.
+/// are healthy; a failed plugin makes the answer 503 "degraded" although the rest keeps serving. The font printed maps
+/// use is reported too (<c>printFont</c>), always healthy: without one only printing answers 503, the rest serves.
 /// </summary>
 internal static class PlatformHealth
 {
@@ -28,7 +30,8 @@ internal static class PlatformHealth
         services.AddHealthChecks()
             .AddCheck<DatabaseCheck>("database")
             .AddCheck<SiloCheck>("silo")
-            .AddCheck<PluginsCheck>("plugins");
+            .AddCheck<PluginsCheck>("plugins")
+            .AddCheck<PrintFontCheck>("printFont");
         return services;
     }
 
@@ -108,6 +111,28 @@ internal static class PlatformHealth
                     $"{catalog.Entries.Count(e => e.State == PluginState.Running)} of {catalog.Entries.Count} plugin(s) running, the others disabled", data)
                 : HealthCheckResult.Degraded(
                     string.Join("; ", failed.Select(f => $"{f.Id}: {f.Reason}")), data: data));
+        }
+    }
+
+    private sealed class PrintFontCheck : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        {
+            var font = PrintFonts.Status();
+            var data = new Dictionary<string, object>
+            {
+                ["family"] = (object?)font.Family ?? "",
+                ["file"] = (object?)font.File ?? "",
+                ["boldFamily"] = (object?)font.BoldFamily ?? "",
+                ["source"] = font.Source,
+                ["refused"] = font.Refused.ToArray(),
+                ["checkedAt"] = font.CheckedAt,
+            };
+            return Task.FromResult(HealthCheckResult.Healthy(
+                font.Family is not null
+                    ? $"printed maps use {font.Family}"
+                    : "no font with Chinese and Latin glyphs: printed maps are refused (503) until one is installed (apt-get install fonts-noto-cjk)",
+                data));
         }
     }
 }

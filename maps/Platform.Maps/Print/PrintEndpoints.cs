@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Platform.Abstractions.Commands;
 using Platform.Maps.Layers;
 
@@ -19,6 +21,8 @@ internal static class PrintEndpoints
 {
     public static void MapPrint(this IEndpointRouteBuilder app)
     {
+        // The font is chosen now, so the log says once at the start which one printed maps use (and again if it changes).
+        PrintFontSelection.Machine.UseLogger(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Maps.Print"));
         app.MapGet("/api/maps/presets", (LayerReader reader) => PrintPreset.All.Select(p => new
         {
             id = p.Id,

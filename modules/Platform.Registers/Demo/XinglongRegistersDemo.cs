@@ -103,6 +103,8 @@ public static class XinglongRegistersDemo
         }
         var belt = GeometryMeasurement.Buffer(River.Union(Lake), 300);
         await Zone("滨水活力带", "belt", "滨水活力", belt, "沿鹿溪河、环兴隆湖的滨水活力带（一带）");
+        // The plan's scenic-area target (示意: AAAA), recorded as any administrator would, through a revision of the zone.
+        await Must(grains.GetGrain<IPlanningGrain>(ids["滨水活力带"]).ReviseAsync(new ReviseZone(null, null, null, null, ScenicGrade: 4), context), "滨水活力带");
         await Zone("烟火组团", "cluster", "烟火", GeometryAt(104.032, 30.362, 104.048, 30.395), "生活烟火气：社区商业、夜间经济");
         await Zone("人文组团", "cluster", "人文", GeometryAt(104.032, 30.400, 104.046, 30.438), "人文记忆：文化设施、乡愁场景");
         await Zone("菁英组团", "cluster", "菁英", GeometryAt(104.048, 30.410, 104.066, 30.438), "人才社区：人才公寓、交流空间");

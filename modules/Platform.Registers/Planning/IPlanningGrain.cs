@@ -8,9 +8,10 @@ internal sealed record DesignateZone(
     [property: Id(0)] string Name, [property: Id(1)] string Kind, [property: Id(2)] string Theme,
     [property: Id(3)] string GeometryWkt, [property: Id(4)] string Description);
 
-/// <summary>A revision of a zone's details; a null field keeps what the record holds.</summary>
+/// <summary>A revision of a zone's details; a null field keeps what the record holds. <see cref="ScenicGrade"/>: 1–5 (A … AAAAA).</summary>
 [GenerateSerializer, Immutable]
-internal sealed record ReviseZone([property: Id(0)] string? Name, [property: Id(1)] string? Kind, [property: Id(2)] string? Theme, [property: Id(3)] string? Description);
+internal sealed record ReviseZone([property: Id(0)] string? Name, [property: Id(1)] string? Kind, [property: Id(2)] string? Theme, [property: Id(3)] string? Description,
+    [property: Id(4)] int? ScenicGrade = null);
 
 /// <summary>A new boundary of a zone, WKT in EPSG:4490.</summary>
 [GenerateSerializer, Immutable]

@@ -17,7 +17,7 @@ internal static class PlanningEndpoints
 {
     public sealed record ZoneBody(string? Name, string? Kind, string? Theme, JsonElement? Geometry, string? Description);
 
-    public sealed record DetailsBody(string? Name, string? Kind, string? Theme, string? Description, string? Reason);
+    public sealed record DetailsBody(string? Name, string? Kind, string? Theme, string? Description, string? Reason, int? ScenicGrade = null);
 
     public sealed record GeometryBody(JsonElement? Geometry, string? Reason);
 
@@ -59,7 +59,7 @@ internal static class PlanningEndpoints
             var (body, bad) = await RequestBody.ReadAsync<DetailsBody>(http);
             if (bad is not null)
                 return bad;
-            var result = await grains.GetGrain<IPlanningGrain>(id).ReviseAsync(new ReviseZone(body!.Name, body.Kind, body.Theme, body.Description),
+            var result = await grains.GetGrain<IPlanningGrain>(id).ReviseAsync(new ReviseZone(body!.Name, body.Kind, body.Theme, body.Description, body.ScenicGrade),
                 http.User.ToCommandContext(body.Reason ?? "修改规划组团信息", http.TraceIdentifier));
             return result.Answer(id);
         }).WithRequestBody<DetailsBody>().ProducesWrite().RequireIfMatch();
@@ -87,10 +87,11 @@ internal static class PlanningEndpoints
     }
 
     private static ZoneView Describe(PlanningZoneSummary z) => new(z.Id, z.Name, z.Kind, z.Theme, z.Description,
-        Math.Round(GeometryMeasurement.AreaSquareMetres(WellKnownText.Read(z.GeometryWkt)), 1), Wire.Geometry(z.GeometryWkt), z.RetiredOn, z.RetiredReason, z.Version);
+        Math.Round(GeometryMeasurement.AreaSquareMetres(WellKnownText.Read(z.GeometryWkt)), 1), Wire.Geometry(z.GeometryWkt), z.RetiredOn, z.RetiredReason, z.Version, z.ScenicGrade);
 }
 
 /// <summary>A planning zone of 一带六组团: kind <c>belt</c> or <c>cluster</c>, its area in m² and boundary (GeoJSON, EPSG:4490).</summary>
 /// <param name="Version">The record's version: send it back (If-Match) with the next change.</param>
+/// <param name="ScenicGrade">The A-level scenic-area grade the plan sets for the zone, 1–5 (A … AAAAA; PATCH <c>scenicGrade</c>); null when none.</param>
 internal sealed record ZoneView(Guid Id, string Name, string Kind, string Theme, string Description, double AreaSquareMetres, JsonElement Geometry,
-    DateOnly? RetiredOn, string? RetiredReason, long Version);
+    DateOnly? RetiredOn, string? RetiredReason, long Version, int? ScenicGrade);

@@ -21,9 +21,10 @@ internal sealed class PlanningGrain(EventWriter writer) : Grain, IPlanningGrain
                 return NotFound();
             if (zone.RetiredOn is { } retired)
                 return RecordEdits.Retired("zone", "规划组团", retired);
-            var revised = new ZoneRevised((c.Name ?? zone.Name).Trim(), c.Kind ?? zone.Kind, c.Theme ?? zone.Theme, c.Description ?? zone.Description);
+            var revised = new ZoneRevised((c.Name ?? zone.Name).Trim(), c.Kind ?? zone.Kind, c.Theme ?? zone.Theme, c.Description ?? zone.Description, c.ScenicGrade ?? zone.ScenicGrade);
             return DetailsProblem(revised.Name, revised.Kind) is { } bad ? bad
-                : revised == new ZoneRevised(zone.Name, zone.Kind, zone.Theme, zone.Description) ? Outcome.Unchanged
+                : revised.ScenicGrade is < 1 or > 5 ? Outcome.Refuse(400, "scenicGrade", "scenicGrade is the A-level scenic-area grade, 1 to 5 (A … AAAAA).", "景区等级须为 1 至 5（A级至5A级）。")
+                : revised == new ZoneRevised(zone.Name, zone.Kind, zone.Theme, zone.Description, zone.ScenicGrade) ? Outcome.Unchanged
                 : Outcome.Append(revised);
         });
 

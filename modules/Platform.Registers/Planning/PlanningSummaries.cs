@@ -13,6 +13,10 @@ internal sealed class PlanningZoneSummary
     public string Theme { get; set; } = "";
     public string GeometryWkt { get; set; } = "";
     public string Description { get; set; } = "";
+
+    /// <summary>The A-level scenic-area grade the plan sets for the zone, 1–5; null when none.</summary>
+    public int? ScenicGrade { get; set; }
+
     public DateOnly? RetiredOn { get; set; }
     public string? RetiredReason { get; set; }
     public long Version { get; set; }
@@ -41,7 +45,7 @@ internal sealed class PlanningZoneProjection : SingleStreamProjection<PlanningZo
                 (z.Name, z.Kind, z.Theme, z.GeometryWkt, z.Description) = (x.Name, x.Kind, x.Theme, x.GeometryWkt, x.Description);
                 break;
             case ZoneRevised x:
-                (z.Name, z.Kind, z.Theme, z.Description) = (x.Name, x.Kind, x.Theme, x.Description);
+                (z.Name, z.Kind, z.Theme, z.Description, z.ScenicGrade) = (x.Name, x.Kind, x.Theme, x.Description, x.ScenicGrade);
                 break;
             case ZoneReshaped x:
                 z.GeometryWkt = x.GeometryWkt;

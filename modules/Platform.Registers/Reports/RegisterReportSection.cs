@@ -75,7 +75,7 @@ internal sealed class RegisterReportSection(IDocumentStore store, IRegisterReade
         var byStatus = Enum.GetValues<SiteStatus>().Select(s => new StatusFigures(s.Code(), s.NameZh(),
             sites.Count(x => x.Status == s.Code()), sites.Where(x => x.Status == s.Code()).Sum(x => x.BudgetWan ?? 0))).ToList();
         return new SiteFigures(sites.Count, sites.Sum(s => s.BudgetWan ?? 0), byStatus,
-            sites.Select(s => new SiteRow(s.Name, s.Status, StatusZh(s.Status), s.Category, s.BudgetWan, s.Zone, s.CommunityName)).ToList(),
+            sites.Select(s => new SiteRow(s.Name, s.Status, StatusZh(s.Status), s.Category, SiteCategories.ZhOf(s.Category), s.BudgetWan, s.Zone, s.CommunityName)).ToList(),
             Reached(SiteStatus.UnderConstruction), Reached(SiteStatus.Completed));
     }
 
@@ -97,13 +97,15 @@ internal sealed class RegisterReportSection(IDocumentStore store, IRegisterReade
     private async Task<PlanningFigures> PlanningAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var zones = (await session.Query<PlanningZoneSummary>().ToListAsync(ct)).Where(z => z.InForceOn(DateOnly.FromDateTime(DateTime.Today)))
-            .OrderBy(z => z.Kind == "belt" ? 0 : 1).ThenBy(z => z.Name, StringComparer.Ordinal)
-            .Select(z => new ZoneFigures(z.Name, z.Kind, z.Theme)).ToList();
+        var summaries = (await session.Query<PlanningZoneSummary>().ToListAsync(ct)).Where(z => z.InForceOn(DateOnly.FromDateTime(DateTime.Today)))
+            .OrderBy(z => z.Kind == "belt" ? 0 : 1).ThenBy(z => z.Name, StringComparer.Ordinal).ToList();
+        var zones = summaries.Select(z => new ZoneFigures(z.Name, z.Kind, z.Theme)).ToList();
+        var scenic = summaries.Max(z => z.ScenicGrade);
         var belts = zones.Where(z => z.Kind == "belt").ToList();
         var clusters = zones.Where(z => z.Kind == "cluster").ToList();
         return new PlanningFigures(belts.Count, string.Join("、", belts.Select(b => b.Name)), clusters.Count,
-            string.Concat(clusters.Select(c => $"“{c.Theme}”")), zones);
+            string.Concat(clusters.Select(c => $"“{c.Theme}”")), zones,
+            scenic, string.Join("、", summaries.Where(z => scenic is not null && z.ScenicGrade == scenic).Select(z => z.Name)));
     }
 
     private static string KindZh(string kind) => CompoundKinds.All.TryGetValue(kind, out var k) ? k.Zh : kind;

@@ -1,3 +1,3 @@
 namespace Platform.Registers.Reports;
 
-internal sealed record SiteRow(string Name, string Status, string StatusZh, string Category, decimal? BudgetWan, string? Zone, string? Community);
+internal sealed record SiteRow(string Name, string Status, string StatusZh, string Category, string CategoryZh, decimal? BudgetWan, string? Zone, string? Community);

@@ -17,4 +17,7 @@ internal static class SiteCategories
         new("ecology", "生态", "Ecology"),
         new("project", "项目", "Project"),
     ];
+
+    /// <summary>The Chinese label of <paramref name="code"/>, or the code as written when it is not listed.</summary>
+    public static string ZhOf(string code) => All.FirstOrDefault(c => c.Value == code)?.LabelZh ?? code;
 }

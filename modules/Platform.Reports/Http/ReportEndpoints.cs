@@ -64,10 +64,16 @@ internal static class ReportEndpoints
     }
 
     /// <summary>A problem naming the template, line and column; no report is produced.</summary>
-    public static IResult TemplateProblem(ReportTemplateException e, int status) =>
-        ProblemResults.Problem(status, "template", e.Message,
-            $"模板“{e.Template}”第{e.Line}行第{e.Column}列有误：{e.Reason}",
-            new Dictionary<string, object?> { ["template"] = e.Template, ["line"] = e.Line, ["column"] = e.Column, ["reason"] = e.Reason });
+    /// <param name="year">The year of the report the template failed in, when an upload's check renders several.</param>
+    public static IResult TemplateProblem(ReportTemplateException e, int status, int? year = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["template"] = e.Template, ["line"] = e.Line, ["column"] = e.Column, ["reason"] = e.Reason };
+        if (year is not null)
+            extensions["year"] = year;
+        return ProblemResults.Problem(status, "template", year is null ? e.Message : $"{e.Message} (in the report for {year})",
+            year is null ? $"模板“{e.Template}”第{e.Line}行第{e.Column}列有误：{e.Reason}" : $"模板“{e.Template}”第{e.Line}行第{e.Column}列有误（{year}年报告）：{e.Reason}",
+            extensions);
+    }
 
     /// <summary>
     /// The <c>asOf</c> date (YYYY-MM-DD): not in the future and, when a year is given, inside it. A report as of a date counts

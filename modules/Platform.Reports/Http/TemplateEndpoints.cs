@@ -67,15 +67,20 @@ internal static class TemplateEndpoints
             var (body, bad) = await ReadAsync(http);
             if (bad is not null)
                 return bad;
-            // Checked by rendering the report it belongs to for this year: a broken template is never stored.
-            var (kind, community) = await TrialOfAsync(name, locator, http.RequestAborted);
-            try
+            // Checked by rendering the report it belongs to for every year that has data (a branch for an earlier year must
+            // work too), without printing the maps: a broken template is never stored.
+            var trial = new Dictionary<string, string> { [name] = body!.Template! };
+            foreach (var year in await YearsWithDataAsync(locator, http.RequestAborted))
             {
-                await engine.RenderAsync(new ReportRequest(kind, DateTime.Today.Year, community), http.User, new Dictionary<string, string> { [name] = body!.Template! }, http.RequestAborted);
-            }
-            catch (ReportTemplateException e)
-            {
-                return ReportEndpoints.TemplateProblem(e, 400);
+                var (kind, community) = await TrialOfAsync(name, year, locator, http.RequestAborted);
+                try
+                {
+                    await engine.RenderAsync(new ReportRequest(kind, year, community), http.User, trial, http.RequestAborted, printMaps: false);
+                }
+                catch (ReportTemplateException e)
+                {
+                    return ReportEndpoints.TemplateProblem(e, 400, year);
+                }
             }
             var result = await grains.GetGrain<IReportTemplateGrain>(name).ReviseAsync(body.Template!, http.User.ToCommandContext(body.Reason ?? "上传报告模板", http.TraceIdentifier));
             return result.Rejection is { } rejection ? rejection.ToProblem() : Results.Ok(new TemplateWriteAnswer(name, result.Version, null));
@@ -89,7 +94,7 @@ internal static class TemplateEndpoints
             var (body, bad) = await ReadAsync(http);
             if (bad is not null)
                 return bad;
-            var (kind, trialCommunity) = await TrialOfAsync(report ?? name, locator, http.RequestAborted);
+            var (kind, trialCommunity) = await TrialOfAsync(report ?? name, DateTime.Today.Year, locator, http.RequestAborted);
             return await ReportEndpoints.AnswerAsync(engine, kind, year, community ?? trialCommunity, format ?? "html", http.User,
                 new Dictionary<string, string> { [name] = body!.Template! }, http.RequestAborted, templateStatus: 400);
         }).ProducesReport();
@@ -123,15 +128,30 @@ internal static class TemplateEndpoints
         return string.IsNullOrWhiteSpace(body!.Template) ? (null, RequestBody.Missing("template", "模板内容")) : (body, null);
     }
 
-    // Which report a template is tried in: its own for a report template, the annual summary for a section; the community report on the first community.
-    private static async Task<(string Kind, string? Community)> TrialOfAsync(string name, IJurisdictionLocator locator, CancellationToken ct)
+    // Which report a template is tried in: its own for a report template, the annual summary for a section; the community
+    // report on the first community of that year.
+    private static async Task<(string Kind, string? Community)> TrialOfAsync(string name, int year, IJurisdictionLocator locator, CancellationToken ct)
     {
         var kind = ReportTemplates.Reports.Contains(name) ? name : "annual";
         if (kind != "community")
             return (kind, null);
-        var communities = await locator.CommunitiesAsync(DateOnly.FromDateTime(DateTime.Today), ct);
+        var communities = await locator.CommunitiesAsync(ReportDate(year), ct);
         return (kind, communities.FirstOrDefault()?.Code);
     }
+
+    // The years with data: this year and every earlier one back to the first whose end has no community or village on
+    // record (the jurisdiction register starts there); this year alone on an empty platform.
+    private static async Task<IReadOnlyList<int>> YearsWithDataAsync(IJurisdictionLocator locator, CancellationToken ct)
+    {
+        var thisYear = DateTime.Today.Year;
+        var years = new List<int> { thisYear };
+        for (var year = thisYear - 1; year > thisYear - 100 && (await locator.CommunitiesAsync(ReportDate(year), ct)).Count > 0; year--)
+            years.Add(year);
+        return years;
+    }
+
+    private static DateOnly ReportDate(int year) =>
+        year < DateTime.Today.Year ? new DateOnly(year, 12, 31) : DateOnly.FromDateTime(DateTime.Today);
 
     private static IResult Unknown(string name, ReportTemplates catalog) =>
         ProblemResults.Problem(404, "name", $"There is no report template '{name}'. Templates: {string.Join(", ", catalog.Names)}.", $"没有名为“{name}”的报告模板。");

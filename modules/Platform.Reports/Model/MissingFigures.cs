@@ -23,7 +23,7 @@ internal static class MissingFigures
         new("daily_forms", "每日报送表数", "报表报送记录（报表、接收单位、周期）"),
         new("cycle_forms", "每个隔离周期报送表数", "报表报送记录（报表、接收单位、周期）"),
         new("cycle_days", "隔离周期天数", "隔离点位管理规定"),
-        new("scenic_grade", "景区等级（A级）", "规划方案批复文件中的景区创建目标"),
+        new("scenic_grade", "景区等级（A级）", "规划组团记录的景区创建等级（规划方案批复的目标，PATCH /api/planning-zones/{id} 的 scenicGrade）"),
         new("salon_enterprises", "主题沙龙出席企业数", "活动登记（活动、出席单位名单）"),
         new("salon_organisations", "主题沙龙出席社会组织数", "活动登记（活动、出席单位名单）"),
         new("situation_reports", "发布的社区(村)分报告数", "社区情况报告发布记录（报告、社区、日期）"),

@@ -30,7 +30,8 @@ internal sealed partial class ReportEngine(ReportModelBuilder builder, ReportTem
     public const string AppendixTitle = "附录：缺失数据清单";
 
     /// <param name="trial">Template texts to use instead of the stored ones, by name (preview and upload checks); nothing is saved.</param>
-    public async Task<RenderedReport> RenderAsync(ReportRequest request, ClaimsPrincipal? user, IReadOnlyDictionary<string, string>? trial, CancellationToken ct)
+    /// <param name="printMaps">False to leave the maps as placeholders (an upload's check renders every year and needs only the text).</param>
+    public async Task<RenderedReport> RenderAsync(ReportRequest request, ClaimsPrincipal? user, IReadOnlyDictionary<string, string>? trial, CancellationToken ct, bool printMaps = true)
     {
         var model = await builder.BuildAsync(request.Kind, request.Year, request.CommunityCode, user, ct, request.AsOf);
         var period = new ReportPeriod(model.From, model.To, request.CommunityCode);
@@ -60,7 +61,8 @@ internal sealed partial class ReportEngine(ReportModelBuilder builder, ReportTem
         });
 
         var blocks = ReportBlockReader.Read(output);
-        blocks = await maps.PrintAsync(blocks, model.AsOf, user, ct);
+        if (printMaps)
+            blocks = await maps.PrintAsync(blocks, model.AsOf, user, ct);
         var missing = Missing(blocks);
         blocks.AddRange(Appendix(missing));
         var title = blocks.OfType<HeadingBlock>().FirstOrDefault(h => h.Level == 1)?.Text ?? $"{model.Year}年报告";

@@ -21,29 +21,31 @@ internal sealed class DeviceReportSection(IDocumentStore store, IJurisdictionLoc
     public string Template => """
         ## 智慧场景 · Smart scene
 
-        截至 {{ section.to }}，智慧小区试点共接入设备 {{ section.total }} 台，覆盖小区 {{ section.compounds }} 个；其中在线 {{ section.online }} 台，在线率 {{ section.online_rate }}%；本期新装 {{ section.installed_in_period }} 台。
+        截至{{ section.as_of_zh }}，智慧小区试点共接入设备 {{ section.total }} 台，覆盖小区 {{ section.compounds }} 个；其中在线 {{ section.online }} 台，在线率 {{ section.online_rate }}%；本期新装 {{ section.installed_in_period }} 台。
 
-        | 设备类型 Kind | 合计 Total | 在线 Online | 离线 Offline | 维护中 Maintenance |
+        | 设备类型 | 合计 | 在线 | 离线 | 维护中 |
         | --- | --- | --- | --- | --- |
-        {{ for k in section.by_kind }}| {{ k.kind_zh }} {{ k.kind_en }} | {{ k.total }} | {{ k.online }} | {{ k.offline }} | {{ k.maintenance }} |
+        {{ for k in section.by_kind }}| {{ k.kind_zh }} | {{ k.total }} | {{ k.online }} | {{ k.offline }} | {{ k.maintenance }} |
         {{ end }}
         """;
 
     public async Task<object> DataAsync(ReportPeriod period, CancellationToken ct = default)
     {
         await using var session = store.QuerySession();
-        var devices = (await session.Query<DeviceView>().ToListAsync(ct)).Where(d => d.StatusOn(period.To) is not null && d.Model != Cli.SimulateVerb.Model).ToList();
+        var devices = (await session.Query<DeviceView>().ToListAsync(ct)).Where(d => d.StatusOn(period.AsOf) is not null && d.Model != Cli.SimulateVerb.Model).ToList();
         if (period.CommunityCode is { } code)
         {
-            var communities = await locator.CommunitiesOfAsync(devices.Select(d => (d.Lon, d.Lat)).ToList(), period.To, ct);
+            var communities = await locator.CommunitiesOfAsync(devices.Select(d => (d.Lon, d.Lat)).ToList(), period.AsOf, ct);
             devices = devices.Where((_, i) => communities[i]?.Code == code).ToList();
         }
-        var rows = devices.Select(d => (d.Kind, Status: d.StatusOn(period.To)!, d.Compound, d.InstalledOn)).ToList();
+        var rows = devices.Select(d => (d.Kind, Status: d.StatusOn(period.AsOf)!, d.Compound, d.InstalledOn)).ToList();
         var online = rows.Count(r => r.Status == DeviceStatuses.Online);
         return new Dictionary<string, object?>
         {
             ["from"] = period.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["to"] = period.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            // The date devices are counted on (the report's as-of date), in Chinese form as every "截至" of the report.
+            ["as_of_zh"] = $"{period.AsOf.Year}年{period.AsOf.Month}月{period.AsOf.Day}日",
             ["community_code"] = period.CommunityCode,
             ["total"] = rows.Count,
             ["compounds"] = rows.Select(r => r.Compound).Distinct().Count(),

@@ -22,9 +22,9 @@ internal sealed class VitalityReportSection(IDocumentStore store, IJurisdictionL
     public string Template => """
         ## 活力场景 · Vitality scene
 
-        {{ section.from }} 至 {{ section.to }}，培育居民自组织和兴趣团队 {{ section.groups }} 支（本期新成立 {{ section.groups_founded_in_period }} 支），在社区综合体、架空层、广场等共享空间开展活动 {{ section.activities }} 场，参与 {{ section.participants }} 人次。
+        {{ section.from_zh }}至{{ section.to_zh }}，培育居民自组织和兴趣团队 {{ section.groups }} 支（本期新成立 {{ section.groups_founded_in_period }} 支），在社区综合体、架空层、广场等共享空间开展活动 {{ section.activities }} 场，参与 {{ section.participants }} 人次。
 
-        | 社区 Community | 团队 Groups | 特色团队 Signature groups | 活动 Activities | 参与人次 Participants |
+        | 社区 | 团队 | 特色团队 | 活动 | 参与人次 |
         | --- | --- | --- | --- | --- |
         {{ for c in section.communities }}| {{ c.community_name }} | {{ c.groups }} | {{ c.signature_groups }} | {{ c.activities }} | {{ c.participants }} |
         {{ end }}
@@ -46,7 +46,7 @@ internal sealed class VitalityReportSection(IDocumentStore store, IJurisdictionL
         var rows = codes.Select(code => new Dictionary<string, object?>
         {
             ["community_code"] = code,
-            ["community_name"] = code is null ? "社区范围外 Outside any community" : names[code],
+            ["community_name"] = code is null ? "社区范围外" : names[code],
             ["groups"] = placedGroups.Count(x => x.Unit?.Code == code),
             ["signature_groups"] = placedGroups.Count(x => x.Unit?.Code == code && x.Group.Signature),
             ["activities"] = placedActivities.Count(x => x.Unit?.Code == code),
@@ -56,6 +56,8 @@ internal sealed class VitalityReportSection(IDocumentStore store, IJurisdictionL
         {
             ["from"] = period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["to"] = period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["from_zh"] = $"{period.From.Year}年{period.From.Month}月{period.From.Day}日",
+            ["to_zh"] = $"{period.To.Year}年{period.To.Month}月{period.To.Day}日",
             ["community_code"] = period.CommunityCode,
             ["groups"] = placedGroups.Count,
             ["groups_founded_in_period"] = placedGroups.Count(x => x.Group.FoundedOn >= period.From),
