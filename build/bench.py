@@ -86,6 +86,15 @@ def features_in(tile, name=LAYER):
     return 0
 
 
+def serial(conn):
+    """One connection per core already uses the cores: PostgreSQL's parallel workers on a small per-tile query cost
+    more than they give (a z15 tile of the street-scale city: 14 ms with a parallel seq scan, 2.3 ms without), so
+    PostGIS is measured at its faster setting."""
+    with conn.cursor() as cur:
+        cur.execute("SET max_parallel_workers_per_gather = 0")
+    return conn
+
+
 def extent(dsn):
     with psycopg2.connect(dsn) as c, c.cursor() as cur:
         cur.execute("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) e FROM buildings) q")
@@ -134,7 +143,7 @@ def tiles(port, dsn, zoom, passes, conns, sample):
 
     def postgis_pass():
         def fetch(chunk):
-            with psycopg2.connect(dsn) as c, c.cursor() as cur:
+            with serial(psycopg2.connect(dsn)) as c, c.cursor() as cur:
                 for z, x, y in chunk:
                     cur.execute(TILE_SQL, {"z": z, "x": x, "y": y}); cur.fetchone()
         started = time.perf_counter()
@@ -157,7 +166,7 @@ def tiles(port, dsn, zoom, passes, conns, sample):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     step = max(1, len(all_tiles) // sample)
     checked, unequal, total = 0, [], 0
-    with psycopg2.connect(dsn) as c, c.cursor() as cur:
+    with serial(psycopg2.connect(dsn)) as c, c.cursor() as cur:
         for z, x, y in all_tiles[::step][:sample]:
             _, body = http_get(conn, f"/tiles/{LAYER}/{z}/{x}/{y}.mvt?date={date}")
             cur.execute(TILE_SQL, {"z": z, "x": x, "y": y})
@@ -188,7 +197,7 @@ def items(port, dsn, pages, passes):
         return time.perf_counter() - started, size
 
     def postgis_pass():
-        with psycopg2.connect(dsn) as c, c.cursor() as cur:
+        with serial(psycopg2.connect(dsn)) as c, c.cursor() as cur:
             started, size = time.perf_counter(), 0
             for k in range(pages):
                 cur.execute(ITEMS_SQL, (k * 1000,)); size += len(cur.fetchone()[0])
@@ -223,11 +232,18 @@ def assign(dsn, csv, passes, platform):
         cur.execute("EXPLAIN " + query)
         plan = " / ".join(r[0].strip() for r in cur.fetchall() if "Scan" in r[0] or "Join" in r[0] or "Loop" in r[0])
         cur.execute(query); assigned = cur.fetchone()[0]
-        rates, loads = [], []
-        for p in range(passes):
-            started = time.perf_counter(); cur.execute(query); cur.fetchone()
-            rates.append(ours["points"] / (time.perf_counter() - started)); loads.append(load())
-            print(f"  PostGIS pass {p + 1}: {rates[-1]:,.0f} points/s   load {loads[-1]}")
+        # Its best plan: with and without parallel workers, the faster median counts.
+        best = None
+        for workers in ("2", "0"):
+            cur.execute(f"SET max_parallel_workers_per_gather = {workers}"); cur.execute(query); cur.fetchone()
+            rates, loads = [], []
+            for p in range(passes):
+                started = time.perf_counter(); cur.execute(query); cur.fetchone()
+                rates.append(ours["points"] / (time.perf_counter() - started)); loads.append(load())
+                print(f"  PostGIS pass {p + 1} (max_parallel_workers_per_gather {workers}): {rates[-1]:,.0f} points/s   load {loads[-1]}")
+            if best is None or statistics.median(rates) > statistics.median(best[0]):
+                best = (rates, loads)
+        rates, loads = best
     print(f"  PostGIS plan (both GiST indexes present, the planner's choice): {plan}")
     print(f"  assigned: platform {ours['assigned']:.0f}, PostGIS {assigned} of {ours['points']:.0f} points")
     print(f"RESULT point assignment ({ours['points']:.0f} points) | platform {ours['median_points_per_s']:,.0f} points/s (one thread; "
