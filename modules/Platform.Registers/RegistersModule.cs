@@ -7,6 +7,7 @@ using Platform.Abstractions.Reports;
 using Platform.Abstractions.Web;
 using Platform.Registers.Compounds;
 using Platform.Registers.Facilities;
+using Platform.Registers.Generator;
 using Platform.Registers.Geography;
 using Platform.Registers.Import;
 using Platform.Registers.Maps;
@@ -24,6 +25,7 @@ public static class RegistersModule
     {
         services.AddSingleton<IRegisterReader, RegisterReader>();
         services.AddSingleton<IReportSection, RegisterReportSection>();
+        services.AddSingleton<Platform.Abstractions.Cli.ICliVerb, CityVerb>();
         services.ConfigureMarten(ConfigureEventStore);
         RegisterLayers.Register(services);
         services.AddSingleton(new WebPanel("compound-edit", "小区编辑", "Edit compounds", "/panels/Platform.Registers/compounds.js", 20));

@@ -23,7 +23,10 @@ internal static class SpatialAssignBenchmark
         Console.WriteLine($"spatial-assign: {points:N0} points, {polygons} polygons, {runs} runs, " +
                           $"{(args.Contains("--all-cores") ? "all cores" : "pinned to CPU 0")}, {Environment.Version}");
         var clock = Stopwatch.StartNew();
-        var communities = CommunityLayout.Create(polygons, seed: 300);
+        // --gpkg: the communities of a generated city (`city` verb), so PostGIS can be asked about the same polygons.
+        var gpkg = Text(args, "--gpkg");
+        var communities = gpkg is null ? CommunityLayout.Create(polygons, seed: 300)
+            : GeoPackageFile.Import(gpkg).Features.Select(f => f.Geometry).OfType<NetTopologySuite.Geometries.Polygon>().ToArray();
         var generated = clock.ElapsedMilliseconds;
         clock.Restart();
         var index = new SpatialIndex<int>(communities.Select((p, i) => new SpatialIndexEntry<int>(i, p)));
@@ -34,13 +37,21 @@ internal static class SpatialAssignBenchmark
                           $"(generated in {generated} ms), index built in {firstBuild} ms cold, {clock.ElapsedMilliseconds} ms warm");
 
         var random = new Random(1);
-        var extent = CommunityLayout.Extent;
+        var extent = gpkg is null ? CommunityLayout.Extent : communities.Aggregate(new NetTopologySuite.Geometries.Envelope(), (e, p) => { e.ExpandToInclude(p.EnvelopeInternal); return e; });
         var lon = new double[points];
         var lat = new double[points];
         for (var i = 0; i < points; i++)
         {
             lon[i] = extent.MinX + random.NextDouble() * extent.Width;
             lat[i] = extent.MinY + random.NextDouble() * extent.Height;
+        }
+
+        if (Text(args, "--write-points") is { } file)
+        {
+            // The same points for another system: lon,lat per line, round-trip precision.
+            using var writer = new StreamWriter(file);
+            for (var i = 0; i < points; i++)
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{lon[i]:R},{lat[i]:R}"));
         }
 
         var counts = new int[communities.Length];
@@ -61,6 +72,7 @@ internal static class SpatialAssignBenchmark
         // CPU time is reported beside wall time: on a shared machine the wall figure also measures the neighbours.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median: {Median(rates):N0} points/s (wall clock), {Median(cpuRates):N0} points per CPU-second, one thread"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"assign-summary points={points} assigned={warmUp.Assigned} median_points_per_s={Median(rates):0} median_points_per_cpu_s={Median(cpuRates):0}"));
         return 0;
     }
 
@@ -83,6 +95,12 @@ internal static class SpatialAssignBenchmark
 
         var wall = clock.Elapsed.TotalSeconds;
         return (assigned, wall, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static int Option(string[] args, string name, int fallback)

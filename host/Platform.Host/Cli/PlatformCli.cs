@@ -8,7 +8,7 @@ namespace Platform.Host.Cli;
 /// </summary>
 public static class PlatformCli
 {
-    private static readonly string[] Verbs = ["user", "report", "rebuild", "backup", "restore", "help", "simulate"];
+    private static readonly string[] Verbs = ["user", "report", "rebuild", "backup", "restore", "help", "simulate", "city"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 

@@ -23,6 +23,19 @@ internal sealed class CompoundSummary : ILocatedRecord
     public string? RetiredReason { get; set; }
     public long Version { get; set; }
 
+    // The boundary's bounding box (EPSG:4490 degrees), kept so that the overlap rule asks the database for the few
+    // compounds near a new one instead of reading every compound; all zero in documents projected before it existed.
+    public double MinLon { get; set; }
+    public double MinLat { get; set; }
+    public double MaxLon { get; set; }
+    public double MaxLat { get; set; }
+
+    public void Bound(string wkt)
+    {
+        var e = Platform.Spatial.WellKnownText.Read(wkt).EnvelopeInternal;
+        (MinLon, MinLat, MaxLon, MaxLat) = (e.MinX, e.MinY, e.MaxX, e.MaxY);
+    }
+
     /// <summary>On the register on <paramref name="date"/>: registered by then and not retired.</summary>
     public bool InForceOn(DateOnly date) => Since <= date && RecordEdits.InForce(RetiredOn, date);
 }
@@ -51,6 +64,7 @@ internal sealed class CompoundSummaryProjection : SingleStreamProjection<Compoun
             case CompoundRegistered x:
                 (c.Name, c.Kind, c.GeometryWkt, c.Households, c.PropertyCompany, c.EntrancesWkt, c.Since) =
                     (x.Name, x.Kind, x.GeometryWkt, x.Households, x.PropertyCompany, x.EntrancesWkt, x.Since);
+                c.Bound(x.GeometryWkt);
                 break;
             case BuildingAdded x:
                 c.Buildings.Add(new BuildingRecord(x.BuildingId, x.Name, x.Floors, x.Households, x.FootprintWkt));
@@ -60,6 +74,7 @@ internal sealed class CompoundSummaryProjection : SingleStreamProjection<Compoun
                 break;
             case CompoundReshaped x:
                 (c.GeometryWkt, c.EntrancesWkt) = (x.GeometryWkt, x.EntrancesWkt ?? c.EntrancesWkt);
+                c.Bound(x.GeometryWkt);
                 break;
             case CompoundRetired x:
                 (c.RetiredOn, c.RetiredReason) = (x.On, x.Reason);

@@ -22,7 +22,12 @@ internal static class CompoundsMustNotOverlapRule
     {
         var today = DateOnly.FromDateTime(DateTime.Today);
         await using var session = store.QuerySession();
-        var others = (await session.Query<CompoundSummary>().Where(c => c.Id != self).ToListAsync()).Where(c => c.RetiredOn is null || today < c.RetiredOn);
+        // Only compounds whose bounding box meets the new one's (and any projected before the box was kept: all zero).
+        var (minX, minY, maxX, maxY) = (outline.EnvelopeInternal.MinX, outline.EnvelopeInternal.MinY, outline.EnvelopeInternal.MaxX, outline.EnvelopeInternal.MaxY);
+        var near = await session.Query<CompoundSummary>()
+            .Where(c => c.Id != self && ((c.MinLon == 0 && c.MaxLon == 0) || (c.MinLon <= maxX && c.MaxLon >= minX && c.MinLat <= maxY && c.MaxLat >= minY)))
+            .ToListAsync();
+        var others = near.Where(c => c.RetiredOn is null || today < c.RetiredOn);
         foreach (var other in others)
         {
             var g = WellKnownText.Read(other.GeometryWkt);
