@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Reports;
+using Platform.Jurisdiction.Decisions;
 using Platform.Jurisdiction.Maps;
 using Platform.Jurisdiction.Queries;
 using Platform.Jurisdiction.Register;
@@ -39,5 +40,6 @@ public static class JurisdictionModule
         options.Events.MapEventType<HouseholdVoteHeld>("jurisdiction.household_vote_held");
         options.Events.MapEventType<DelegationGranted>("jurisdiction.delegation_granted");
         options.Projections.Add(new UnitHistoryProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<DecisionDocument>();
     }
 }
