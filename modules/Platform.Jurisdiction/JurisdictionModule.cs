@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Reports;
+using Platform.Abstractions.Web;
 using Platform.Jurisdiction.Decisions;
 using Platform.Jurisdiction.Maps;
 using Platform.Jurisdiction.Queries;
@@ -25,6 +26,7 @@ public static class JurisdictionModule
         services.AddSingleton<IReportSection, JurisdictionReportSection>();
         services.ConfigureMarten(ConfigureEventStore);
         JurisdictionLayers.Register(services);
+        services.AddSingleton(new WebMenuEntry("restructuring", "行政区划调整", "Administrative restructuring", "/restructuring.html", 70));
         return services;
     }
 
