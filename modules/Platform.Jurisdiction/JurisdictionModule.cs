@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Reports;
+using Platform.Abstractions.Web;
+using Platform.Jurisdiction.Decisions;
 using Platform.Jurisdiction.Maps;
 using Platform.Jurisdiction.Queries;
 using Platform.Jurisdiction.Register;
@@ -24,6 +26,7 @@ public static class JurisdictionModule
         services.AddSingleton<IReportSection, JurisdictionReportSection>();
         services.ConfigureMarten(ConfigureEventStore);
         JurisdictionLayers.Register(services);
+        services.AddSingleton(new WebMenuEntry("restructuring", "行政区划调整", "Administrative restructuring", "/restructuring.html", 70));
         return services;
     }
 
@@ -39,5 +42,6 @@ public static class JurisdictionModule
         options.Events.MapEventType<HouseholdVoteHeld>("jurisdiction.household_vote_held");
         options.Events.MapEventType<DelegationGranted>("jurisdiction.delegation_granted");
         options.Projections.Add(new UnitHistoryProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<DecisionDocument>();
     }
 }

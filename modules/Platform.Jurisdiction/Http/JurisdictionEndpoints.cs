@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -12,6 +13,7 @@ using Platform.Abstractions.Commands;
 using Platform.Abstractions.Http;
 using Platform.Abstractions.Jurisdiction;
 using Platform.Abstractions.Security;
+using Platform.Jurisdiction.Decisions;
 using Platform.Jurisdiction.Queries;
 using Platform.Jurisdiction.Register;
 using Platform.Jurisdiction.Units;
@@ -27,6 +29,8 @@ public static class JurisdictionEndpoints
         var api = app.MapGroup("/api/jurisdiction");
         MapQueries(api);
         MapCommands(api.MapGroup("").RequireAuthorization(PlatformPolicies.EditCommunityData));
+        DecisionDocumentEndpoints.MapDecisionDocuments(api.MapGroup("").RequireAuthorization(PlatformPolicies.EditCommunityData),
+            api.MapGroup("").RequireAuthorization(PlatformPolicies.Staff));
         return app;
     }
 
@@ -131,7 +135,10 @@ public static class JurisdictionEndpoints
                 return geometryProblem;
             if (await ScopeAsync(http.User, body.ParentId is { } p ? [p] : [], level == UnitLevel.Group, queries) is { } denied)
                 return denied;
-            var command = new EstablishUnit(body.Code.Trim(), body.Name.Trim(), level, body.ParentId, WellKnownText.Write(geometry!), Decision(body.Decision));
+            var (decision, paper) = await DecisionAsync(http, body.Decision);
+            if (paper is not null)
+                return paper;
+            var command = new EstablishUnit(body.Code.Trim(), body.Name.Trim(), level, body.ParentId, WellKnownText.Write(geometry!), decision);
             return Answer(await Grain(grains, o).EstablishAsync(command, Context(http, body.Decision)), created: true);
         }).WithRequestBody<EstablishBody>().Produces<UnitAnswer>(StatusCodes.Status201Created);
 
@@ -144,7 +151,10 @@ public static class JurisdictionEndpoints
                 return RequestBody.Missing("name", "名称");
             if (await ScopeAsync(http.User, [id], true, queries) is { } denied)
                 return denied;
-            return Answer(await Grain(grains, o).RenameAsync(new RenameUnit(id, body.Name.Trim(), Decision(body.Decision)), Context(http, body.Decision)));
+            var (decision, paper) = await DecisionAsync(http, body.Decision);
+            if (paper is not null)
+                return paper;
+            return Answer(await Grain(grains, o).RenameAsync(new RenameUnit(id, body.Name.Trim(), decision), Context(http, body.Decision)));
         }).WithRequestBody<RenameBody>().Produces<UnitAnswer>();
 
         api.MapPost("/units/{id:guid}/convert-to-community", async (Guid id, HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
@@ -158,7 +168,10 @@ public static class JurisdictionEndpoints
                 return RequestBody.Missing("code", "编码");
             if (await ScopeAsync(http.User, [id], false, queries) is { } denied)
                 return denied;
-            return Answer(await Grain(grains, o).ConvertVillageAsync(new ConvertVillage(id, body.Name.Trim(), body.Code.Trim(), Decision(body.Decision)), Context(http, body.Decision)));
+            var (decision, paper) = await DecisionAsync(http, body.Decision);
+            if (paper is not null)
+                return paper;
+            return Answer(await Grain(grains, o).ConvertVillageAsync(new ConvertVillage(id, body.Name.Trim(), body.Code.Trim(), decision), Context(http, body.Decision)));
         }).WithRequestBody<ConvertBody>().Produces<UnitAnswer>();
 
         api.MapPost("/merges", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
@@ -177,8 +190,15 @@ public static class JurisdictionEndpoints
             }
             if (await ScopeAsync(http.User, [.. body.AbsorbedIds, .. body.SuccessorId is { } s ? new[] { s } : []], false, queries) is { } denied)
                 return denied;
-            return Answer(await Grain(grains, o).MergeAsync(new MergeUnits(body.AbsorbedIds, body.SuccessorId, created, Decision(body.Decision)), Context(http, body.Decision)));
-        }).WithRequestBody<MergeBody>().Produces<UnitAnswer>();
+            var (decision, paper) = await DecisionAsync(http, body.Decision);
+            if (paper is not null)
+                return paper;
+            var merge = new MergeUnits(body.AbsorbedIds, body.SuccessorId, created, decision);
+            return Previewing(http)
+                ? Preview(await Grain(grains, o).PreviewMergeAsync(merge, Context(http, body.Decision)))
+                : Answer(await Grain(grains, o).MergeAsync(merge, Context(http, body.Decision)));
+        }).WithRequestBody<MergeBody>().Produces<UnitAnswer>()
+            .WithDescription("With ?preview=true nothing is written: the same checks run and the answer is {preview, finding, units: [{id, name, change, areaSquareMetres, geometry}]}, or the problem the command would meet. / 加 ?preview=true 仅预览：同样的校验，不写入。");
 
         api.MapPost("/transfers", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -194,8 +214,15 @@ public static class JurisdictionEndpoints
                 return geometryProblem;
             if (await ScopeAsync(http.User, [from, to], true, queries) is { } denied)
                 return denied;
-            return Answer(await Grain(grains, o).TransferAreaAsync(new TransferArea(from, to, WellKnownText.Write(geometry!), Decision(body.Decision)), Context(http, body.Decision)));
-        }).WithRequestBody<TransferBody>().Produces<UnitAnswer>();
+            var (decision, paper) = await DecisionAsync(http, body.Decision);
+            if (paper is not null)
+                return paper;
+            var transfer = new TransferArea(from, to, WellKnownText.Write(geometry!), decision);
+            return Previewing(http)
+                ? Preview(await Grain(grains, o).PreviewTransferAsync(transfer, Context(http, body.Decision)))
+                : Answer(await Grain(grains, o).TransferAreaAsync(transfer, Context(http, body.Decision)));
+        }).WithRequestBody<TransferBody>().Produces<UnitAnswer>()
+            .WithDescription("With ?preview=true nothing is written: the same checks run and the answer is {preview, finding, units: [{id, name, change, areaSquareMetres, geometry}]}, or the problem the command would meet. / 加 ?preview=true 仅预览：同样的校验，不写入。");
 
         api.MapPost("/group-merges", async (HttpContext http, JurisdictionQueries queries, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -210,8 +237,15 @@ public static class JurisdictionEndpoints
                 return RequestBody.Missing("vote", "户代表会议表决情况");
             if (await ScopeAsync(http.User, [.. body.GroupIds, successor], true, queries) is { } denied)
                 return denied;
-            return Answer(await Grain(grains, o).MergeGroupsAsync(new MergeGroups(body.GroupIds, successor, body.Vote, Decision(body.Decision)), Context(http, body.Decision)));
-        }).WithRequestBody<GroupMergeBody>().Produces<UnitAnswer>();
+            var (decision, paper) = await DecisionAsync(http, body.Decision);
+            if (paper is not null)
+                return paper;
+            var groupMerge = new MergeGroups(body.GroupIds, successor, body.Vote, decision);
+            return Previewing(http)
+                ? Preview(await Grain(grains, o).PreviewGroupMergeAsync(groupMerge, Context(http, body.Decision)))
+                : Answer(await Grain(grains, o).MergeGroupsAsync(groupMerge, Context(http, body.Decision)));
+        }).WithRequestBody<GroupMergeBody>().Produces<UnitAnswer>()
+            .WithDescription("With ?preview=true nothing is written: the same checks run and the answer is {preview, finding, units: [{id, name, change, areaSquareMetres, geometry}]}, or the problem the command would meet. / 加 ?preview=true 仅预览：同样的校验，不写入。");
 
         api.MapPost("/delegations", async (HttpContext http, IGrainFactory grains, IOptions<JurisdictionOptions> o) =>
         {
@@ -225,8 +259,11 @@ public static class JurisdictionEndpoints
             var (geometry, geometryProblem) = GeometryInput.Parse(body.Geometry);
             if (geometryProblem is not null)
                 return geometryProblem;
+            var (decision, paper) = await DecisionAsync(http, body.Decision);
+            if (paper is not null)
+                return paper;
             return Answer(await Grain(grains, o).GrantDelegationAsync(
-                new GrantDelegation(body.Name.Trim(), body.OwnerStreet?.Trim() ?? "", WellKnownText.Write(geometry!), Decision(body.Decision)), Context(http, body.Decision)), created: true);
+                new GrantDelegation(body.Name.Trim(), body.OwnerStreet?.Trim() ?? "", WellKnownText.Write(geometry!), decision), Context(http, body.Decision)), created: true);
         }).WithRequestBody<DelegationBody>().Produces<UnitAnswer>();
     }
 
@@ -272,8 +309,32 @@ public static class JurisdictionEndpoints
     private static CommandContext Context(HttpContext http, DecisionBody? decision) =>
         http.User.ToCommandContext(decision?.Reason, http.TraceIdentifier);
 
-    private static Decision Decision(DecisionBody? body) =>
-        body?.ToDecision() ?? new Decision("", default, "");
+    /// <summary>The command's decision, with the hash of the decision paper it cites; a 400 when the cited paper was never uploaded.</summary>
+    private static async Task<(Decision Decision, IResult? Problem)> DecisionAsync(HttpContext http, DecisionBody? body)
+    {
+        if (body is null)
+            return (new Decision("", default, ""), null);
+        var session = http.RequestServices.GetRequiredService<IQuerySession>();
+        var (sha, problem) = await DecisionDocumentEndpoints.HashOfAsync(body.DocumentId, session, http.RequestAborted);
+        return (body.ToDecision(sha), problem);
+    }
+
+    private static bool Previewing(HttpContext http) =>
+        string.Equals(http.Request.Query["preview"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A preview's answer: the refusal the command would meet, or the units it would change with their new boundaries.</summary>
+    private static IResult Preview(UnitPreview preview)
+    {
+        if (preview.Rejection is { } r)
+            return r.ToProblem();
+        return Results.Ok(new PreviewAnswer(true, preview.Finding, [.. preview.Units.Select(u =>
+        {
+            var geometry = u.GeometryWkt is null ? null : WellKnownText.Read(u.GeometryWkt);
+            return new PreviewUnitAnswer(u.UnitId, u.Name, u.Change,
+                geometry is null ? null : Math.Round(GeometryMeasurement.AreaSquareMetres(geometry), 1),
+                geometry is null ? null : JsonSerializer.SerializeToElement(geometry, GeoJson.Options));
+        })]));
+    }
 
     private static IResult Answer(UnitCommandResult result, bool created = false)
     {
@@ -322,6 +383,15 @@ internal sealed record UnitView(Guid Id, bool Abolished, IReadOnlyList<UnitVersi
 /// <summary>Which units a point lies in on a date: the street, community and group, and who manages it when delegated.</summary>
 internal sealed record LocateAnswer(double Lon, double Lat, DateOnly Date, UnitRef? Street, UnitRef? Community, UnitRef? Group,
     string? ManagingStreet, string? OwnerStreet, bool Delegated);
+
+/// <summary>
+/// A restructuring previewed (<c>?preview=true</c>): nothing was written; each unit the command would change, with its new
+/// boundary (GeoJSON, EPSG:4490) and that boundary's area in m² where it changes.
+/// </summary>
+internal sealed record PreviewAnswer(bool Preview, string? Finding, IReadOnlyList<PreviewUnitAnswer> Units);
+
+/// <summary>One unit of a preview: <c>change</c> is established, absorbed, adjusted, abolished, reparented or vote.</summary>
+internal sealed record PreviewUnitAnswer(Guid Id, string? Name, string Change, double? AreaSquareMetres, JsonElement? Geometry);
 
 /// <summary>The unit a restructuring command created or changed, and what the check found (e.g. an overlap within tolerance).</summary>
 internal sealed record UnitAnswer(Guid Id, string? Finding);

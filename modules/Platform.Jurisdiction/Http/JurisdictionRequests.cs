@@ -6,9 +6,11 @@ namespace Platform.Jurisdiction.Http;
 // Request bodies of the jurisdiction API. Every field is nullable so that a missing one becomes a
 // 400 naming it rather than a deserialisation failure.
 
-internal sealed record DecisionBody(string? DocumentNumber, DateOnly? EffectiveDate, string? Reason)
+/// <summary>The decision behind a change; <c>documentId</c> names an uploaded decision paper (<c>POST /api/jurisdiction/decision-documents</c>).</summary>
+internal sealed record DecisionBody(string? DocumentNumber, DateOnly? EffectiveDate, string? Reason, Guid? DocumentId = null)
 {
-    public Decision ToDecision() => new(DocumentNumber?.Trim() ?? "", EffectiveDate ?? default, Reason?.Trim() ?? "");
+    public Decision ToDecision(string? documentSha256) =>
+        new(DocumentNumber?.Trim() ?? "", EffectiveDate ?? default, Reason?.Trim() ?? "", documentSha256 is null ? null : DocumentId, documentSha256);
 }
 
 internal sealed record EstablishBody(string? Code, string? Name, string? Level, Guid? ParentId, JsonElement? Geometry, DecisionBody? Decision);

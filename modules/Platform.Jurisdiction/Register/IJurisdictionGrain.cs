@@ -16,4 +16,13 @@ internal interface IJurisdictionGrain : IGrainWithStringKey
     Task<UnitCommandResult> TransferAreaAsync(TransferArea command, CommandContext context);
     Task<UnitCommandResult> MergeGroupsAsync(MergeGroups command, CommandContext context);
     Task<UnitCommandResult> GrantDelegationAsync(GrantDelegation command, CommandContext context);
+
+    /// <summary>What <see cref="MergeAsync"/> would do, with nothing appended.</summary>
+    Task<UnitPreview> PreviewMergeAsync(MergeUnits command, CommandContext context);
+
+    /// <summary>What <see cref="TransferAreaAsync"/> would do, with nothing appended.</summary>
+    Task<UnitPreview> PreviewTransferAsync(TransferArea command, CommandContext context);
+
+    /// <summary>What <see cref="MergeGroupsAsync"/> would do (the vote's verdict included), with nothing appended.</summary>
+    Task<UnitPreview> PreviewGroupMergeAsync(MergeGroups command, CommandContext context);
 }

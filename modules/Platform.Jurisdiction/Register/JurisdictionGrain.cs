@@ -12,6 +12,10 @@ namespace Platform.Jurisdiction.Register;
 internal sealed class JurisdictionGrain(EventWriter writer, IDocumentStore store, IOptions<JurisdictionOptions> options) : Grain, IJurisdictionGrain
 {
     private readonly Dictionary<Guid, UnitHistory> _units = [];
+
+    // Set while a preview runs: the events the command would append are collected here instead of written. The grain is
+    // not reentrant, so no other command runs meanwhile.
+    private List<(Guid Stream, object Event, bool Start)>? _previewed;
     private double Tolerance => options.Value.OverlapToleranceSquareMetres;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -266,12 +270,48 @@ internal sealed class JurisdictionGrain(EventWriter writer, IDocumentStore store
         return null;
     }
 
+    public Task<UnitPreview> PreviewMergeAsync(MergeUnits c, CommandContext context) => PreviewAsync(() => MergeAsync(c, context));
+
+    public Task<UnitPreview> PreviewTransferAsync(TransferArea c, CommandContext context) => PreviewAsync(() => TransferAreaAsync(c, context));
+
+    public Task<UnitPreview> PreviewGroupMergeAsync(MergeGroups c, CommandContext context) => PreviewAsync(() => MergeGroupsAsync(c, context));
+
+    private async Task<UnitPreview> PreviewAsync(Func<Task<UnitCommandResult>> command)
+    {
+        _previewed = [];
+        try
+        {
+            var result = await command();
+            var units = _previewed.Select(e => e.Event switch
+            {
+                UnitEstablished x => new PreviewedUnit(e.Stream, "established", x.GeometryWkt, x.Name),
+                UnitsAbsorbed x => new PreviewedUnit(e.Stream, "absorbed", x.GeometryWkt, NameOf(e.Stream)),
+                BoundaryAdjusted x => new PreviewedUnit(e.Stream, "adjusted", x.GeometryWkt, NameOf(e.Stream)),
+                UnitAbolished => new PreviewedUnit(e.Stream, "abolished", null, NameOf(e.Stream)),
+                UnitReparented => new PreviewedUnit(e.Stream, "reparented", null, NameOf(e.Stream)),
+                _ => new PreviewedUnit(e.Stream, "vote", null, NameOf(e.Stream)),
+            }).ToArray();
+            return new UnitPreview(result.Rejection, result.Finding, units);
+        }
+        finally
+        {
+            _previewed = null;
+        }
+    }
+
+    private string? NameOf(Guid id) => _units.TryGetValue(id, out var u) ? u.Latest?.Name : null;
+
     private static UnitCommandResult Refuse(int status, string field, string reason, string reasonZh) =>
         UnitCommandResult.Refused(new Rejection(status, field, reason, reasonZh));
 
     /// <summary>Appends through the one write path (all streams in one transaction) and refreshes the touched units.</summary>
     private async Task<Rejection?> AppendAsync(CommandContext context, params (Guid Stream, object Event, bool Start)[] events)
     {
+        if (_previewed is not null)
+        {
+            _previewed.AddRange(events);
+            return null;
+        }
         var appends = events.GroupBy(e => e.Stream)
             .Select(g => (g.Key, (IReadOnlyList<object>)g.Select(x => x.Event).ToList()))
             .ToList();

@@ -101,6 +101,8 @@ public sealed class AuthorizationMatrixTests(PlatformFixture fixture, ITestOutpu
         ["POST /api/jurisdiction/transfers"] = Who.Community,
         ["POST /api/jurisdiction/group-merges"] = Who.Community,
         ["POST /api/jurisdiction/delegations"] = Who.Admin,
+        ["POST /api/jurisdiction/decision-documents"] = Who.Community,
+        ["GET /api/jurisdiction/decision-documents/{id:guid}"] = Who.Staff,
 
         // Registers: public map data; sites, zones, hubs, base features and imports are the administrators'; compounds and facilities the community's.
         ["GET /api/sites"] = Who.Anyone,
