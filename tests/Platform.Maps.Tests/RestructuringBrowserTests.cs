@@ -16,31 +16,8 @@ namespace Platform.Maps.Tests;
 /// boundary's area is measured here by PROJ and the shoelace formula and compared with the predecessors' areas measured the same
 /// way. The merge changes the demo jurisdiction, so the class runs on a host of its own, not the shared maps host.
 /// </summary>
-public sealed class RestructuringBrowserTests(MapsHost host) : IClassFixture<MapsHost>, IAsyncLifetime
+public sealed class RestructuringBrowserTests(MapsHost host) : ChromiumTest, IClassFixture<MapsHost>
 {
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Shots);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task AnAdministrator_MergesAVillageThroughTheWizard_AndSeesTheNewBoundaryAndTheRatio()
     {
@@ -53,7 +30,7 @@ public sealed class RestructuringBrowserTests(MapsHost host) : IClassFixture<Map
         var expected = GaussKrugerArea(liujiaba.GetProperty("geometry")) + GaussKrugerArea(tianming.GetProperty("geometry"));
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
@@ -105,7 +82,7 @@ public sealed class RestructuringBrowserTests(MapsHost host) : IClassFixture<Map
     public async Task AFailingHouseholdVote_IsExplainedInTheWizard_AndNothingMerges()
     {
         using var admin = await AdminAsync();
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
