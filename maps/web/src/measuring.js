@@ -20,6 +20,7 @@ function startMeasure(type, button) {
   button.classList.add('active');
   const draw = new Draw({ source: scratch, type });
   draw.on('drawend', e => {
+    state.drawEndedAt = performance.now();
     const text = measure(e.feature.getGeometry());
     $('measure-result').textContent = text;
     const tip = document.createElement('div');

@@ -44,6 +44,10 @@ export function setUpPopups() {
   map.on('singleclick', event => {
     // No popups while a shape is being drawn or an edited site awaits saving: clicks there belong to the editing.
     if (state.mode || state.draw || state.editing) return;
+    // Nor for the click that finished a drawing: the map reports it as a single click 250 ms later (later still on a busy
+    // page), when the drawing is over and a successful save may already have cleared the edit. Its pointer event is older
+    // than the end of the drawing; a new click's is not.
+    if (event.originalEvent?.timeStamp <= (state.drawEndedAt ?? -1)) return;
     const hits = [];
     map.forEachFeatureAtPixel(event.pixel, (feature, layer) => {
       const id = layer?.get('layerId');

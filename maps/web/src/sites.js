@@ -95,6 +95,7 @@ export function setUpSiteEditing() {
     editMessage(t('drawHint'));
     const draw = new Draw({ source: scratch, type: 'Polygon' });
     draw.on('drawend', ev => {
+      state.drawEndedAt = performance.now();
       state.editing = { feature: ev.feature };
       $('edit-save').disabled = false;
       setTimeout(() => { map.removeInteraction(draw); state.draw = null; state.mode = null; enableModify(); }, 0);

@@ -23,6 +23,7 @@ export const state = {
   mode: null,
   draw: null,
   editing: null,       // { id?, feature } of a project site being edited
+  drawEndedAt: -1,     // performance.now() when the last drawing ended (its finishing click opens no popup)
 };
 
 const listeners = {};
